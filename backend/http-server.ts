@@ -1,0 +1,63 @@
+/** Serves a Handler over node:http on loopback; port 0 picks a free port. */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Handler } from './types.ts';
+
+export interface RunningServer {
+  /** Origin, e.g. http://127.0.0.1:40123 (no path). */
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+async function readText(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function headerMap(request: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      try {
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        const result = await handler({
+          method: request.method ?? 'GET',
+          path: url.pathname,
+          query: url.searchParams,
+          headers: headerMap(request),
+          body: await readText(request),
+        });
+        response.writeHead(result.status, result.headers);
+        response.end(result.body);
+      } catch {
+        // A crash in a handler is an answer too (rule R2 catches it): a bare 500, as a real server would give.
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+        response.end('internal server error');
+      }
+    })();
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolveListen());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    origin: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Loads the contract folder once: the JSON Schemas, the OpenAPI document and the tolerances, compiled with
+ * ajv + ajv-formats. A contract file that is itself wrong raises a ContractError naming the file and the
+ * JSON pointer, so the runner can say what to fix (exit 2) instead of judging a backend with a broken contract.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Tolerances } from './tolerances.ts';
+import { checkOpenApi } from './openapi-check.ts';
+
+export type { Tolerances, PutSemantics } from './tolerances.ts';
+
+export const DEFAULT_CONTRACT_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+export class ContractError extends Error {
+  constructor(
+    readonly file: string,
+    readonly pointer: string,
+    detail: string,
+  ) {
+    super(`contract file ${file}${pointer ? ` at ${pointer}` : ''}: ${detail}`);
+    this.name = 'ContractError';
+  }
+}
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface Contract {
+  dir: string;
+  tolerances: Tolerances;
+  schemas: { updateRequest: JsonSchema; createRequest: JsonSchema; customer: JsonSchema; response: JsonSchema };
+  openapi: JsonSchema;
+  validate: {
+    updateRequest: ValidateFunction;
+    createRequest: ValidateFunction;
+    response: ValidateFunction;
+  };
+  fields: {
+    /** Every property of the update body, in schema order. */
+    updatable: string[];
+    required: string[];
+    optional: string[];
+    /** Every documented property of UnifiedCustomer. */
+    documented: string[];
+    readOnly: string[];
+    serverManaged: string[];
+  };
+}
+
+const FILES = {
+  updateRequest: 'schemas/update-request.schema.json',
+  createRequest: 'schemas/create-request.schema.json',
+  customer: 'schemas/unified-customer.schema.json',
+  response: 'schemas/customer-response.schema.json',
+  tolerances: 'tolerances.json',
+  tolerancesSchema: 'tolerances.schema.json',
+  openapi: 'openapi.json',
+} as const;
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+type AddFormats = (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  addFormatsModule) as unknown as AddFormats;
+
+function readJson(dir: string, file: string): JsonSchema {
+  const path = join(dir, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ContractError(file, '', `cannot be read from ${dir}; check --contract-dir`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ContractError(file, '', `is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ContractError(file, '', 'must hold a JSON object');
+  }
+  return value as JsonSchema;
+}
+
+function firstError(errors: ErrorObject[] | null | undefined): { pointer: string; message: string } {
+  const error = errors?.[0];
+  if (!error) return { pointer: '', message: 'is invalid' };
+  return { pointer: error.instancePath || '/', message: `${error.message ?? 'is invalid'}` };
+}
+
+function schemaFields(schema: JsonSchema, file: string): { all: string[]; required: string[] } {
+  const properties = schema['properties'];
+  if (typeof properties !== 'object' || properties === null) {
+    throw new ContractError(file, '/properties', 'must be an object listing the fields');
+  }
+  const required = schema['required'];
+  return {
+    all: Object.keys(properties),
+    required: Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : [],
+  };
+}
+
+export function loadContract(dir: string = DEFAULT_CONTRACT_DIR): Contract {
+  const root = resolve(dir);
+  const ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false, strictRequired: false });
+  addFormats(ajv);
+
+  const raw = {
+    updateRequest: readJson(root, FILES.updateRequest),
+    createRequest: readJson(root, FILES.createRequest),
+    customer: readJson(root, FILES.customer),
+    response: readJson(root, FILES.response),
+  };
+  for (const key of Object.keys(raw) as (keyof typeof raw)[]) {
+    if (!ajv.validateSchema(raw[key])) {
+      const { pointer, message } = firstError(ajv.errors);
+      throw new ContractError(FILES[key], pointer, `is not a valid JSON Schema (${message})`);
+    }
+  }
+  const compile = (key: keyof typeof raw): ValidateFunction => {
+    try {
+      return ajv.getSchema(String(raw[key]['$id'])) ?? ajv.compile(raw[key]);
+    } catch (error) {
+      throw new ContractError(FILES[key], '', `cannot be compiled (${(error as Error).message})`);
+    }
+  };
+  // The customer schema first: the response schema refers to it by $id.
+  try {
+    ajv.addSchema(raw.customer);
+  } catch (error) {
+    throw new ContractError(FILES.customer, '', `cannot be added (${(error as Error).message})`);
+  }
+  const validate = {
+    updateRequest: compile('updateRequest'),
+    createRequest: compile('createRequest'),
+    response: compile('response'),
+  };
+
+  const tolerancesSchema = readJson(root, FILES.tolerancesSchema);
+  const tolerancesValue = readJson(root, FILES.tolerances);
+  let validateTolerances: ValidateFunction;
+  try {
+    validateTolerances = ajv.compile(tolerancesSchema);
+  } catch (error) {
+    throw new ContractError(FILES.tolerancesSchema, '', `cannot be compiled (${(error as Error).message})`);
+  }
+  if (!validateTolerances(tolerancesValue)) {
+    const { pointer, message } = firstError(validateTolerances.errors);
+    throw new ContractError(FILES.tolerances, pointer, message);
+  }
+  const tolerances = tolerancesValue as unknown as Tolerances;
+  const { envelope } = tolerances;
+  if (envelope.minLength > envelope.maxLength) {
+    throw new ContractError(FILES.tolerances, '/envelope/minLength', 'must not exceed maxLength');
+  }
+  try {
+    new RegExp(envelope.emailPattern);
+  } catch {
+    throw new ContractError(FILES.tolerances, '/envelope/emailPattern', 'is not a valid regular expression');
+  }
+
+  const update = schemaFields(raw.updateRequest, FILES.updateRequest);
+  const documented = schemaFields(raw.customer, FILES.customer).all;
+  const roles = [...update.all, ...tolerances.fields.readOnly, ...tolerances.fields.serverManaged];
+  for (const [index, field] of tolerances.fields.readOnly.entries()) {
+    if (!documented.includes(field)) {
+      throw new ContractError(FILES.tolerances, `/fields/readOnly/${index}`, `"${field}" is not a documented customer property`);
+    }
+    if (update.all.includes(field)) {
+      throw new ContractError(FILES.tolerances, `/fields/readOnly/${index}`, `"${field}" is updatable, so it cannot be read-only`);
+    }
+  }
+  for (const field of documented) {
+    if (!roles.includes(field)) {
+      throw new ContractError(
+        FILES.tolerances,
+        '/fields',
+        `documented property "${field}" is neither updatable, read-only nor server-managed`,
+      );
+    }
+  }
+
+  const openapi = readJson(root, FILES.openapi);
+  const problem = checkOpenApi(openapi, root);
+  if (problem) throw new ContractError(FILES.openapi, problem.pointer, problem.message);
+
+  return {
+    dir: root,
+    tolerances,
+    schemas: raw,
+    openapi,
+    validate,
+    fields: {
+      updatable: update.all,
+      required: update.required,
+      optional: update.all.filter((f) => !update.required.includes(f)),
+      documented,
+      readOnly: tolerances.fields.readOnly,
+      serverManaged: tolerances.fields.serverManaged,
+    },
+  };
+}

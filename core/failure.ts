@@ -1,0 +1,38 @@
+/** A contract violation as data; formatting happens at the edges (console, reports). */
+import type { Exchange } from './exchange.ts';
+import type { Outcome, RuleId } from './rules.ts';
+
+export interface Violation {
+  rule: RuleId;
+  /** Name of the check function that found it. */
+  check: string;
+  /** Short title, e.g. "Valid body rejected". */
+  title: string;
+  received: string;
+  expected: string;
+  /** JSON pointer into the request or response where it shows. */
+  pointer?: string;
+  /** For S1/S4: what happened to the value (trimmed, truncated to 255, NFC-normalized, ...). */
+  diagnosis?: string;
+  sent?: unknown;
+  got?: unknown;
+  /** seq of the exchange that shows it. */
+  exchangeSeq?: number;
+}
+
+/** A scenario that failed, shrunk, with everything needed to replay and re-judge it. */
+export interface Counterexample {
+  /** The check (test) whose property failed, e.g. "valid-updates". */
+  checkId: string;
+  rule: RuleId;
+  outcome: Outcome;
+  violations: Violation[];
+  /** The scenario, as data (see suites/scenarios). */
+  scenario: unknown;
+  exchanges: Exchange[];
+  seed: number;
+  /** fast-check's replay path, when it came from a property. */
+  path?: string;
+  numRuns: number;
+  numShrinks: number;
+}

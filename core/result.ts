@@ -1,0 +1,43 @@
+/** The typed result of a run: what the report writers and the console summary format. */
+import type { Counterexample } from './failure.ts';
+import type { RuleId } from './rules.ts';
+
+export interface CheckResult {
+  /** Suite check id, e.g. "valid-updates". */
+  id: string;
+  title: string;
+  suite: string;
+  /** Rules this check judged. */
+  rules: RuleId[];
+  /** Cases judged, per rule. */
+  cases: Partial<Record<RuleId, number>>;
+  failures: Counterexample[];
+  durationMs: number;
+  /** Set when the check could not run (e.g. its fixture could not be created). */
+  error?: string;
+}
+
+export interface RuleSummary {
+  rule: RuleId;
+  title: string;
+  cases: number;
+  failures: number;
+  status: 'pass' | 'fail' | 'not-run';
+}
+
+export interface RunResult {
+  startedAt: string;
+  durationMs: number;
+  seed: number;
+  /** Redacted: never the token. */
+  baseUrl: string;
+  target: 'embedded' | 'remote';
+  putSemantics: string;
+  runs: number;
+  requests: number;
+  checks: CheckResult[];
+  rules: RuleSummary[];
+  verdict: 'conforms' | 'violations';
+  /** How to re-run the whole thing. */
+  rerunCommand: string;
+}
