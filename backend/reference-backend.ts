@@ -57,66 +57,67 @@ export function createReferenceBackend(options: ReferenceOptions): ReferenceBack
     return { ok: true, body: parsed.value };
   }
 
-  const routes: { method: string; pattern: RegExp; run: (request: RawRequest, id: string) => RawResponse }[] = [
-    {
-      method: 'PUT',
-      pattern: /^\/unified\/customer\/([^/]+)$/,
-      run(request, id) {
-        const current = store.get(id);
-        if (!current) return error(404, 'customer not found');
-        const read = readBody(request);
-        if (!read.ok) return read.response;
-        const next = steps.applyUpdate(current, read.body as Record<string, unknown>, ctx);
-        store.put(next);
-        return json(200, { data: steps.render(next, ctx) });
+  const routes: { method: string; pattern: RegExp; run: (request: RawRequest, id: string) => RawResponse }[] =
+    [
+      {
+        method: 'PUT',
+        pattern: /^\/unified\/customer\/([^/]+)$/,
+        run(request, id) {
+          const current = store.get(id);
+          if (!current) return error(404, 'customer not found');
+          const read = readBody(request);
+          if (!read.ok) return read.response;
+          const next = steps.applyUpdate(current, read.body as Record<string, unknown>, ctx);
+          store.put(next);
+          return json(200, { data: steps.render(next, ctx) });
+        },
       },
-    },
-    {
-      method: 'GET',
-      pattern: /^\/unified\/customer\/([^/]+)$/,
-      run(_request, id) {
-        const current = store.get(id);
-        return current ? json(200, { data: steps.render(current, ctx) }) : error(404, 'customer not found');
+      {
+        method: 'GET',
+        pattern: /^\/unified\/customer\/([^/]+)$/,
+        run(_request, id) {
+          const current = store.get(id);
+          return current ? json(200, { data: steps.render(current, ctx) }) : error(404, 'customer not found');
+        },
       },
-    },
-    {
-      method: 'DELETE',
-      pattern: /^\/unified\/customer\/([^/]+)$/,
-      run(_request, id) {
-        return store.delete(id) ? { status: 204, headers: {}, body: '' } : error(404, 'customer not found');
+      {
+        method: 'DELETE',
+        pattern: /^\/unified\/customer\/([^/]+)$/,
+        run(_request, id) {
+          return store.delete(id) ? { status: 204, headers: {}, body: '' } : error(404, 'customer not found');
+        },
       },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/unified\/customer$/,
-      run(request) {
-        const read = readBody(request);
-        if (!read.ok) return read.response;
-        const customer = steps.newCustomer(store.nextId(), read.body as Record<string, unknown>, ctx);
-        store.put(customer);
-        return json(201, { data: steps.render(customer, ctx) });
+      {
+        method: 'POST',
+        pattern: /^\/unified\/customer$/,
+        run(request) {
+          const read = readBody(request);
+          if (!read.ok) return read.response;
+          const customer = steps.newCustomer(store.nextId(), read.body as Record<string, unknown>, ctx);
+          store.put(customer);
+          return json(201, { data: steps.render(customer, ctx) });
+        },
       },
-    },
-    {
-      method: 'GET',
-      pattern: /^\/unified\/customers$/,
-      run(request) {
-        const page = Number(request.query.get('page') ?? '1');
-        const limit = Number(request.query.get('limit') ?? '10');
-        if (!Number.isInteger(page) || page < 1 || !Number.isInteger(limit) || limit < 1 || limit > 100) {
-          return error(400, 'page must be >= 1 and limit 1..100');
-        }
-        const all = store.list();
-        return json(200, {
-          data: all.slice((page - 1) * limit, page * limit).map((c) => steps.render(c, ctx)),
-          page,
-          limit,
-          totalPages: Math.ceil(all.length / limit),
-          totalResults: all.length,
-        });
+      {
+        method: 'GET',
+        pattern: /^\/unified\/customers$/,
+        run(request) {
+          const page = Number(request.query.get('page') ?? '1');
+          const limit = Number(request.query.get('limit') ?? '10');
+          if (!Number.isInteger(page) || page < 1 || !Number.isInteger(limit) || limit < 1 || limit > 100) {
+            return error(400, 'page must be >= 1 and limit 1..100');
+          }
+          const all = store.list();
+          return json(200, {
+            data: all.slice((page - 1) * limit, page * limit).map((c) => steps.render(c, ctx)),
+            page,
+            limit,
+            totalPages: Math.ceil(all.length / limit),
+            totalResults: all.length,
+          });
+        },
       },
-    },
-  ];
+    ];
 
   const handler: Handler = async (request) => {
     if (!request.path.startsWith(prefix)) return error(404, 'no such route');
@@ -127,7 +128,12 @@ export function createReferenceBackend(options: ReferenceOptions): ReferenceBack
     if (!route) return error(405, 'method not allowed');
     const auth = steps.authorize(request.headers['authorization'], ctx);
     if (auth !== 'ok') return error(steps.authStatus(auth, ctx), 'unauthorized');
-    const id = decodeURIComponent(route.pattern.exec(path)?.[1] ?? '');
+    let id: string;
+    try {
+      id = decodeURIComponent(route.pattern.exec(path)?.[1] ?? '');
+    } catch {
+      return error(404, 'customer not found'); // broken percent-encoding names no customer
+    }
     return route.run(request, id);
   };
 

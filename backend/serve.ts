@@ -20,11 +20,15 @@ try {
     },
   }));
 } catch (error) {
-  fail(`${(error as Error).message}; usage: npm run serve -- [--port N] [--token T] [--semantics merge|replace] [--strict]`);
+  fail(
+    `${(error as Error).message}; usage: npm run serve -- [--port N] [--token T] [--semantics merge|replace] [--strict]`,
+  );
 }
 const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, got "${values.port}"`);
-if (values.semantics !== 'merge' && values.semantics !== 'replace') fail('--semantics must be merge or replace');
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be 0..65535, got "${values.port}"`);
+if (values.semantics !== 'merge' && values.semantics !== 'replace')
+  fail('--semantics must be merge or replace');
 const token = values.token ?? process.env['API_TOKEN'];
 if (!token) fail('give the token the backend accepts with --token or API_TOKEN');
 

@@ -31,7 +31,12 @@ export type JsonSchema = Record<string, unknown>;
 export interface Contract {
   dir: string;
   tolerances: Tolerances;
-  schemas: { updateRequest: JsonSchema; createRequest: JsonSchema; customer: JsonSchema; response: JsonSchema };
+  schemas: {
+    updateRequest: JsonSchema;
+    createRequest: JsonSchema;
+    customer: JsonSchema;
+    response: JsonSchema;
+  };
   openapi: JsonSchema;
   validate: {
     updateRequest: ValidateFunction;
@@ -167,10 +172,18 @@ export function loadContract(dir: string = DEFAULT_CONTRACT_DIR): Contract {
   const roles = [...update.all, ...tolerances.fields.readOnly, ...tolerances.fields.serverManaged];
   for (const [index, field] of tolerances.fields.readOnly.entries()) {
     if (!documented.includes(field)) {
-      throw new ContractError(FILES.tolerances, `/fields/readOnly/${index}`, `"${field}" is not a documented customer property`);
+      throw new ContractError(
+        FILES.tolerances,
+        `/fields/readOnly/${index}`,
+        `"${field}" is not a documented customer property`,
+      );
     }
     if (update.all.includes(field)) {
-      throw new ContractError(FILES.tolerances, `/fields/readOnly/${index}`, `"${field}" is updatable, so it cannot be read-only`);
+      throw new ContractError(
+        FILES.tolerances,
+        `/fields/readOnly/${index}`,
+        `"${field}" is updatable, so it cannot be read-only`,
+      );
     }
   }
   for (const field of documented) {

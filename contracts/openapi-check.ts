@@ -48,7 +48,10 @@ export function checkOpenApi(document: Record<string, unknown>, dir: string): Op
     for (const method of METHODS) {
       const operation = (item as Record<string, unknown>)[method] as Record<string, unknown> | undefined;
       if (operation && (typeof operation['responses'] !== 'object' || operation['responses'] === null)) {
-        return { pointer: `/paths/${path.replace(/\//g, '~1')}/${method}`, message: 'operation must list responses' };
+        return {
+          pointer: `/paths/${path.replace(/\//g, '~1')}/${method}`,
+          message: 'operation must list responses',
+        };
       }
     }
   }

@@ -3,12 +3,7 @@
  * and the header is made from the token only at send time, so no recorded exchange can hold the token.
  */
 export type AuthVariant =
-  | 'valid'
-  | 'valid-lowercase-scheme'
-  | 'none'
-  | 'basic-scheme'
-  | 'bearer-without-token'
-  | 'wrong-token';
+  'valid' | 'valid-lowercase-scheme' | 'none' | 'basic-scheme' | 'bearer-without-token' | 'wrong-token';
 
 /** Which customer a request addresses: a fixture by its alias, or an id that must not exist. */
 export type Target = { fixture: 'A' | 'B' } | { unknownId: string };

@@ -35,4 +35,6 @@ export interface Counterexample {
   path?: string;
   numRuns: number;
   numShrinks: number;
+  /** The PUT semantics the case was judged under. */
+  putSemantics: 'merge' | 'replace' | 'unknown';
 }

@@ -1,0 +1,35 @@
+/**
+ * The saved failure (reports/failures/<rule>-<n>.json, and regressions/): everything needed to replay it
+ * against any backend and re-judge it, without the token.
+ */
+import type { Exchange, RequestSpec } from './exchange.ts';
+import type { Violation } from './failure.ts';
+import type { Outcome, RuleId } from './rules.ts';
+
+export const FAILURE_FORMAT = 'customer-conformance/failure@1';
+
+export interface FailureFile {
+  format: typeof FAILURE_FORMAT;
+  rule: RuleId;
+  checkId: string;
+  title: string;
+  outcome: Outcome;
+  /** Seed of the run and fast-check path of the shrunk case, for `npm start -- --seed`. */
+  seed: number;
+  path?: string;
+  numRuns: number;
+  numShrinks: number;
+  /** The PUT semantics the case was judged under (resolved from the contract and the backend's probe). */
+  putSemantics: 'merge' | 'replace' | 'unknown';
+  /** Create bodies of the fixture customers the scenario uses, by alias. */
+  fixtures: Partial<Record<'A' | 'B', string>>;
+  /** The scenario as data, replayed as it is. */
+  scenario: unknown;
+  /** The exact request sequence, in order (fixture creation excluded). */
+  requests: RequestSpec[];
+  /** What the run saw. */
+  exchanges: Exchange[];
+  violations: Violation[];
+  /** Command that re-sends and re-judges this failure. */
+  replay: string;
+}

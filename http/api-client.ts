@@ -1,0 +1,162 @@
+/**
+ * The suite's HTTP client: turns a RequestSpec into a supertest request against the base URL, with a
+ * per-request timeout, a cap on requests in flight, waiting on 429, and redaction of the token.
+ */
+import request from 'supertest';
+import type { Contract } from '../contracts/load.ts';
+import type { Exchange, ReceivedResponse, RequestSpec, SentRequest } from '../core/exchange.ts';
+import { authHeader, scrub } from './auth-header.ts';
+import type { ExchangeLog } from './exchange-log.ts';
+import { Semaphore } from './semaphore.ts';
+
+export interface ClientOptions {
+  baseUrl: string;
+  token: string;
+  contract: Contract;
+  timeoutMs: number;
+  concurrency: number;
+  /** Ids of the fixture customers, by alias. */
+  fixtures: Partial<Record<'A' | 'B', string>>;
+  log?: ExchangeLog;
+  maxThrottleRetries?: number;
+}
+
+const METHODS = { update: 'PUT', read: 'GET', create: 'POST', delete: 'DELETE' } as const;
+const VERBS = { update: 'put', read: 'get', create: 'post', delete: 'delete' } as const;
+
+export function pathFor(spec: RequestSpec, contract: Contract, fixtures: ClientOptions['fixtures']): string {
+  const template =
+    spec.op === 'delete' ? contract.tolerances.paths.delete : contract.tolerances.paths[spec.op];
+  if (!template) throw new Error(`no ${spec.op} path is configured in the contract`);
+  if (!template.includes('{id}')) return template;
+  const target = spec.target;
+  if (!target) throw new Error(`a ${spec.op} request needs a target customer`);
+  const id = 'fixture' in target ? fixtures[target.fixture] : target.unknownId;
+  if (id === undefined) throw new Error(`fixture ${JSON.stringify(target)} has no customer`);
+  return template.replace('{id}', encodeURIComponent(id));
+}
+
+function retryDelayMs(header: string | undefined, attempt: number): number {
+  const seconds = Number(header);
+  if (header && Number.isFinite(seconds)) return Math.min(seconds * 1000, 30_000);
+  const date = header ? Date.parse(header) : NaN;
+  if (Number.isFinite(date)) return Math.min(Math.max(date - Date.now(), 0), 30_000);
+  return Math.min(250 * 2 ** attempt, 8_000);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ApiClient {
+  private readonly gate: Semaphore;
+
+  constructor(readonly options: ClientOptions) {
+    this.gate = new Semaphore(options.concurrency);
+  }
+
+  withFixtures(fixtures: ClientOptions['fixtures']): ApiClient {
+    return new ApiClient({ ...this.options, fixtures });
+  }
+
+  /** Sends one request and logs it. */
+  async send(spec: RequestSpec, role: string): Promise<Exchange> {
+    const [exchange] = await this.sendAll([spec], role);
+    return exchange as Exchange;
+  }
+
+  /** Sends requests concurrently; they are numbered and logged in the order they were issued. */
+  async sendAll(specs: RequestSpec[], role: string): Promise<Exchange[]> {
+    const attempts = await Promise.all(
+      specs.map((spec) => this.gate.run(() => this.sendWithRetry(spec, role, specs.length > 1))),
+    );
+    const exchanges = attempts.flat();
+    for (const exchange of exchanges) exchange.seq = this.options.log?.reserve() ?? 0;
+    this.options.log?.append(exchanges);
+    return attempts.map((list) => list[list.length - 1] as Exchange);
+  }
+
+  private async sendWithRetry(spec: RequestSpec, role: string, inBurst: boolean): Promise<Exchange[]> {
+    const tries: Exchange[] = [];
+    const maxRetries = this.options.maxThrottleRetries ?? 5;
+    for (let attempt = 0; ; attempt++) {
+      const exchange = await this.sendOnce(spec, role);
+      tries.push(exchange);
+      if (exchange.response?.status !== 429 || attempt >= maxRetries) return tries;
+      exchange.role = `${role}:throttled`;
+      await sleep(
+        retryDelayMs(exchange.response.headers['retry-after'], attempt) + (inBurst ? attempt * 10 : 0),
+      );
+    }
+  }
+
+  private async sendOnce(spec: RequestSpec, role: string): Promise<Exchange> {
+    const { baseUrl, token, contract, fixtures, timeoutMs } = this.options;
+    const method = METHODS[spec.op];
+    const path = pathFor(spec, contract, fixtures);
+    const auth = authHeader(spec.auth, token);
+    const recorded: Record<string, string> = {};
+    const agent = request(baseUrl);
+    let pending = agent[VERBS[spec.op]](path)
+      .timeout({ response: timeoutMs, deadline: timeoutMs })
+      .ok(() => true)
+      .buffer(true)
+      .parse((res, callback) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => callback(null, text));
+      });
+    if (auth.sent !== undefined) {
+      pending = pending.set('Authorization', auth.sent);
+      recorded['authorization'] = auth.recorded ?? '';
+    }
+    if (spec.contentType !== undefined) {
+      pending = pending.set('Content-Type', spec.contentType);
+      recorded['content-type'] = spec.contentType;
+    }
+    const sent: SentRequest = { method, path, headers: recorded };
+    if (spec.body !== undefined) sent.body = spec.body;
+    const started = performance.now();
+    const exchange: Exchange = { seq: 0, role, spec, request: sent, durationMs: 0 };
+    try {
+      const response = spec.body !== undefined ? await pending.send(spec.body) : await pending;
+      exchange.response = toReceived(
+        response.status,
+        response.headers as Record<string, unknown>,
+        response.body,
+        token,
+      );
+    } catch (error) {
+      exchange.error = describeError(error, timeoutMs);
+    }
+    exchange.durationMs = Math.round((performance.now() - started) * 100) / 100;
+    return exchange;
+  }
+}
+
+function toReceived(
+  status: number,
+  headers: Record<string, unknown>,
+  body: unknown,
+  token: string,
+): ReceivedResponse {
+  const text = scrub(typeof body === 'string' ? body : '', token);
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === 'date') continue; // varies from run to run and says nothing about the contract
+    flat[name.toLowerCase()] = scrub(Array.isArray(value) ? value.join(', ') : String(value), token);
+  }
+  const received: ReceivedResponse = { status, headers: flat, text };
+  try {
+    received.json = JSON.parse(text);
+  } catch {
+    // Not JSON: judged by R1 where a JSON body is required.
+  }
+  return received;
+}
+
+function describeError(error: unknown, timeoutMs: number): string {
+  const e = error as { code?: string; timeout?: number; message?: string };
+  if (e.timeout !== undefined || e.code === 'ECONNABORTED') return `no answer within ${timeoutMs} ms`;
+  if (e.code) return `no answer: ${e.code}`;
+  return `no answer: ${e.message ?? String(error)}`;
+}
