@@ -1,0 +1,60 @@
+/** Writes each counterexample as failures/<rule>-<n>.json: what a backend developer needs to replay it. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Counterexample } from '../core/failure.ts';
+import { FAILURE_FORMAT, type FailureFile } from '../core/failure-file.ts';
+import type { CheckResult } from '../core/result.ts';
+import { stepsOf } from '../suites/scenarios/play.ts';
+import type { Scenario } from '../suites/scenarios/scenario.ts';
+import type { FixtureSet } from './fixtures.ts';
+
+export function toFailureFile(
+  failure: Counterexample,
+  title: string,
+  fixtures: FixtureSet,
+  replay: string,
+): FailureFile {
+  const scenario = failure.scenario as Scenario;
+  return {
+    format: FAILURE_FORMAT,
+    rule: failure.rule,
+    checkId: failure.checkId,
+    title,
+    outcome: failure.outcome,
+    seed: failure.seed,
+    ...(failure.path !== undefined ? { path: failure.path } : {}),
+    numRuns: failure.numRuns,
+    numShrinks: failure.numShrinks,
+    putSemantics: failure.putSemantics,
+    fixtures: fixtures.createBodies,
+    scenario,
+    requests: stepsOf(scenario, fixtures.ids.B !== undefined).flatMap((step) => step.specs),
+    exchanges: failure.exchanges,
+    violations: failure.violations,
+    replay,
+  };
+}
+
+/** Writes every failure file; returns each counterexample's path relative to the report directory. */
+export function writeFailureFiles(
+  checks: CheckResult[],
+  reportDir: string,
+  fixtures: FixtureSet,
+): Map<Counterexample, string> {
+  const paths = new Map<Counterexample, string>();
+  const counters = new Map<string, number>();
+  const dir = join(reportDir, 'failures');
+  for (const check of checks) {
+    for (const failure of check.failures) {
+      const n = (counters.get(failure.rule) ?? 0) + 1;
+      counters.set(failure.rule, n);
+      const file = join(dir, `${failure.rule}-${n}.json`);
+      const replay = `npm run replay -- ${relative(process.cwd(), file) || file}`;
+      const title = failure.violations[0]?.title ?? check.title;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, JSON.stringify(toFailureFile(failure, title, fixtures, replay), null, 2) + '\n');
+      paths.set(failure, `failures/${failure.rule}-${n}.json`);
+    }
+  }
+  return paths;
+}

@@ -1,0 +1,160 @@
+/**
+ * The customers the suite writes to. By default it creates its own (recognisable as test data, bodies derived
+ * from the seed); given existing ids it snapshots each first and puts it back at the end.
+ */
+import type { Contract } from '../contracts/load.ts';
+import type { Exchange } from '../core/exchange.ts';
+import type { ApiClient } from '../http/api-client.ts';
+import { fullBody } from '../generators/index.ts';
+import { sampleOne } from '../suites/scenarios/arbitraries.ts';
+import { dataOf } from '../suites/checks/values.ts';
+import { seedFor } from '../suites/seeds.ts';
+import { TargetError } from './target-error.ts';
+
+export type Alias = 'A' | 'B';
+export const ALIASES: Alias[] = ['A', 'B'];
+
+export interface FixtureSet {
+  ids: Partial<Record<Alias, string>>;
+  /** Documented fields of each at the start. */
+  initial: Partial<Record<Alias, Record<string, unknown>>>;
+  /** Create bodies, for replays. */
+  createBodies: Partial<Record<Alias, string>>;
+  /** True when the customers were given with --customer-id (restored at the end, not deleted). */
+  adopted: boolean;
+}
+
+function refusedMessage(exchange: Exchange, what: string): string {
+  const status = exchange.response?.status;
+  if (status === 401 || status === 403) {
+    return `the token was refused (${status}) when ${what}; check API_TOKEN`;
+  }
+  if (exchange.error) return `${exchange.error} when ${what}; check --base-url and that the backend is up`;
+  return `${what} answered ${status}`;
+}
+
+export function fixtureBody(contract: Contract, seed: number, alias: Alias): string {
+  const body = sampleOne(fullBody(contract), seedFor(seed, `fixture-${alias}`));
+  const tag = (seed >>> 0).toString(16);
+  body['name'] = `Conformance fixture ${alias} ${tag}`;
+  body['email'] = `conformance.fixture.${alias.toLowerCase()}.${tag}@example.com`;
+  return JSON.stringify(body);
+}
+
+async function snapshot(client: ApiClient, alias: Alias, what: string): Promise<Record<string, unknown>> {
+  const read = await client.send(
+    { op: 'read', target: { fixture: alias }, auth: 'valid' },
+    `fixture-read-${alias}`,
+  );
+  const data = dataOf(read);
+  if (read.response?.status !== 200 || !data) throw new TargetError(refusedMessage(read, `reading ${what}`));
+  return data;
+}
+
+export async function createFixtures(
+  client: ApiClient,
+  contract: Contract,
+  seed: number,
+): Promise<FixtureSet> {
+  return createFixturesFrom(client, contract, {}, seed);
+}
+
+/** Creates fixtures from saved create bodies (a replay), or from the seed where none is saved. */
+export async function createFixturesFrom(
+  client: ApiClient,
+  contract: Contract,
+  bodies: Partial<Record<Alias, string>>,
+  seed: number,
+): Promise<FixtureSet> {
+  const set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: false };
+  for (const alias of ALIASES) {
+    const body = bodies[alias] ?? fixtureBody(contract, seed, alias);
+    const created = await client.send(
+      { op: 'create', auth: 'valid', contentType: 'application/json', body },
+      `fixture-create-${alias}`,
+    );
+    const status = created.response?.status ?? 0;
+    const id = dataOf(created)?.['id'];
+    if (status < 200 || status > 299 || typeof id !== 'string') {
+      throw new TargetError(
+        `${refusedMessage(created, `creating fixture customer ${alias} with POST ${contract.tolerances.paths.create}`)}` +
+          (status >= 200 && status < 300 ? ' without a data.id' : '') +
+          '; or pass existing customers with --customer-id',
+      );
+    }
+    set.ids[alias] = id;
+    set.createBodies[alias] = body;
+  }
+  const reading = client.withFixtures(set.ids);
+  for (const alias of ALIASES)
+    set.initial[alias] = await snapshot(reading, alias, `fixture customer ${alias}`);
+  return set;
+}
+
+export async function adoptFixtures(client: ApiClient, ids: string[]): Promise<FixtureSet> {
+  const set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: true };
+  ids.slice(0, 2).forEach((id, index) => (set.ids[ALIASES[index] as Alias] = id));
+  const reading = client.withFixtures(set.ids);
+  for (const alias of ALIASES) {
+    if (set.ids[alias] === undefined) continue;
+    set.initial[alias] = await snapshot(reading, alias, `customer ${set.ids[alias]} (--customer-id)`);
+  }
+  return set;
+}
+
+/** Puts adopted customers back as they were, or deletes created ones where a delete path is configured. */
+export async function releaseFixtures(
+  client: ApiClient,
+  contract: Contract,
+  set: FixtureSet,
+): Promise<string[]> {
+  const notes: string[] = [];
+  const scoped = client.withFixtures(set.ids);
+  for (const alias of ALIASES) {
+    const id = set.ids[alias];
+    const initial = set.initial[alias];
+    if (id === undefined) continue;
+    if (set.adopted && initial) {
+      const body = Object.fromEntries(contract.fields.updatable.map((f) => [f, initial[f] ?? null]));
+      const restored = await scoped.send(
+        {
+          op: 'update',
+          target: { fixture: alias },
+          auth: 'valid',
+          contentType: 'application/json',
+          body: JSON.stringify(body),
+        },
+        `fixture-restore-${alias}`,
+      );
+      notes.push(
+        restored.response?.status === 200
+          ? `customer ${id} restored to its state before the run`
+          : `customer ${id} could NOT be restored (${restored.response?.status ?? restored.error}); its state before the run is in the report's fixtures.json`,
+      );
+    } else if (contract.tolerances.paths.delete) {
+      const deleted = await scoped.send(
+        { op: 'delete', target: { fixture: alias }, auth: 'valid' },
+        `fixture-delete-${alias}`,
+      );
+      const status = deleted.response?.status ?? 0;
+      notes.push(
+        status >= 200 && status < 300
+          ? `fixture customer ${id} deleted`
+          : `fixture customer ${id} could not be deleted (${status || deleted.error})`,
+      );
+    } else {
+      // No delete: put the create body back so the customer is recognisable as test data again.
+      const body = set.createBodies[alias];
+      if (body !== undefined) {
+        await scoped.send(
+          { op: 'update', target: { fixture: alias }, auth: 'valid', contentType: 'application/json', body },
+          `fixture-reset-${alias}`,
+        );
+      }
+      notes.push(
+        `fixture customer ${id} is left in place (no delete path in the contract), named "Conformance fixture ${alias} …"`,
+      );
+    }
+  }
+  return notes;
+}

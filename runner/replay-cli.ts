@@ -1,0 +1,131 @@
+/**
+ * `npm run replay -- <failure.json> [--base-url URL] [--token T]`: re-sends a saved failure's requests (fixture
+ * set-up included) and judges them again. Exit 1 while the bug is there, 0 once it is fixed, 2 on bad input.
+ */
+import { parseArgs } from 'node:util';
+import { ContractError, loadContract } from '../contracts/load.ts';
+import { ApiClient } from '../http/api-client.ts';
+import { formatFailure } from '../reporting/format-failure.ts';
+import { FailureFileError, readFailureFile } from '../suites/failure-file-io.ts';
+import { judge } from '../suites/judge.ts';
+import { expectationFor } from '../suites/scenarios/expectation.ts';
+import { play } from '../suites/scenarios/play.ts';
+import type { Scenario } from '../suites/scenarios/scenario.ts';
+import { createFixturesFrom, releaseFixtures } from './fixtures.ts';
+import { preflight } from './preflight.ts';
+import { openTarget } from './target.ts';
+import { TargetError } from './target-error.ts';
+import { UsageError, parseOptions } from './options.ts';
+
+const USAGE =
+  'usage: npm run replay -- <failures/RULE-N.json> [--base-url URL] [--token T] [--timeout MS] [--contract-dir DIR]';
+
+function fail(message: string): never {
+  process.stderr.write(`replay: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        'base-url': { type: 'string' },
+        token: { type: 'string' },
+        timeout: { type: 'string' },
+        'contract-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message.split('\n')[0]}; ${USAGE}`);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [path, ...extra] = parsed.positionals;
+  if (!path || extra.length > 0) fail(`give exactly one failure file; ${USAGE}`);
+  let saved;
+  try {
+    saved = readFailureFile(path);
+  } catch (error) {
+    if (error instanceof FailureFileError) fail(error.message);
+    throw error;
+  }
+  const forwarded = ['base-url', 'token', 'timeout', 'contract-dir'].flatMap((name) => {
+    const value = parsed.values[name as 'token'];
+    return value === undefined ? [] : [`--${name}`, value];
+  });
+  let options;
+  try {
+    options = parseOptions([...forwarded, '--seed', String(saved.seed)], process.env);
+  } catch (error) {
+    if (error instanceof UsageError) fail(error.message);
+    throw error;
+  }
+  let contract;
+  try {
+    contract = loadContract(options.contractDir);
+  } catch (error) {
+    if (error instanceof ContractError) fail(error.message);
+    throw error;
+  }
+  const target = await openTarget(options, contract);
+  const base = new ApiClient({
+    baseUrl: target.baseUrl,
+    token: target.token,
+    contract,
+    timeoutMs: options.timeoutMs,
+    concurrency: options.concurrency,
+    fixtures: {},
+  });
+  let fixtures;
+  try {
+    await preflight(base, target.baseUrl, saved.seed);
+    fixtures = await createFixturesFrom(base, contract, saved.fixtures, saved.seed);
+    const client = base.withFixtures(fixtures.ids);
+    const scenario = saved.scenario as Scenario;
+    const ctx = {
+      contract,
+      semantics: saved.putSemantics === 'unknown' ? undefined : saved.putSemantics,
+      initial: fixtures.initial,
+    };
+    const trace = await play(scenario, client);
+    const { violations } = judge(trace, scenario, ctx);
+    const where = target.kind === 'embedded' ? 'the embedded reference backend' : target.baseUrl;
+    if (violations.length === 0) {
+      process.stdout.write(`FIXED: ${saved.rule} ${saved.title} no longer fails against ${where}\n`);
+      return 0;
+    }
+    const failure = {
+      checkId: saved.checkId,
+      rule: violations[0]?.rule ?? saved.rule,
+      outcome: expectationFor(scenario, contract).outcome,
+      violations,
+      scenario,
+      exchanges: trace.exchanges,
+      seed: saved.seed,
+      ...(saved.path !== undefined ? { path: saved.path } : {}),
+      numRuns: 1,
+      numShrinks: 0,
+      putSemantics: saved.putSemantics,
+    };
+    process.stdout.write(`${formatFailure(failure, { baseUrl: target.baseUrl, failureFile: path })}\n`);
+    process.stdout.write(`STILL FAILING: ${saved.rule} ${saved.title} against ${where}\n`);
+    return 1;
+  } catch (error) {
+    if (error instanceof TargetError) fail(error.message);
+    throw error;
+  } finally {
+    if (fixtures) await releaseFixtures(base.withFixtures(fixtures.ids), contract, fixtures).catch(() => []);
+    await target.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => fail(`internal error: ${(error as Error).message ?? String(error)}`),
+);

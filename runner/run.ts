@@ -1,0 +1,149 @@
+/**
+ * One conformance run: target, preflight, fixtures, suites, reports, clean-up. Returns the typed result;
+ * the command line (cli.ts) turns it into output and an exit code.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Contract } from '../contracts/load.ts';
+import type { Counterexample } from '../core/failure.ts';
+import type { RunResult } from '../core/result.ts';
+import { ApiClient } from '../http/api-client.ts';
+import { ExchangeLog } from '../http/exchange-log.ts';
+import { writeReports } from '../reporting/write-reports.ts';
+import type { SuiteEnv } from '../suites/env.ts';
+import { readCheckResults, summarizeRules } from './collect.ts';
+import { writeFailureFiles } from './failure-files.ts';
+import { adoptFixtures, createFixtures, releaseFixtures, type FixtureSet } from './fixtures.ts';
+import type { RunOptions } from './options.ts';
+import { preflight } from './preflight.ts';
+import type { Progress } from './progress.ts';
+import { runSuites } from './run-suites.ts';
+import { openTarget, type Target } from './target.ts';
+import { TargetError } from './target-error.ts';
+
+export interface RunOutput {
+  result: RunResult;
+  failureFiles: Map<Counterexample, string>;
+  reportPaths: string[];
+  notes: string[];
+}
+
+/** Clean-up that must happen even when the run is interrupted (SIGINT/SIGTERM). */
+export type Cleanup = () => Promise<string[]>;
+
+export function rerunCommand(options: RunOptions): string {
+  const parts = ['npm start --', `--seed ${options.seed}`];
+  if (options.runs !== 100) parts.push(`--runs ${options.runs}`);
+  if (options.baseUrl) parts.push(`--base-url ${options.baseUrl}`);
+  for (const item of options.only) parts.push(`--only ${item}`);
+  if (options.putSemantics) parts.push(`--put-semantics ${options.putSemantics}`);
+  if (options.embeddedStrict) parts.push('--embedded-strict');
+  return parts.join(' ');
+}
+
+function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.search = '';
+  return parsed.toString().replace(/\/$/, '');
+}
+
+export async function conformanceRun(
+  options: RunOptions,
+  contract: Contract,
+  progress: Progress,
+  onCleanup: (cleanup: Cleanup | undefined) => void,
+): Promise<RunOutput> {
+  const started = Date.now();
+  if (options.putSemantics) contract.tolerances.putSemantics = options.putSemantics;
+  const reportDir = resolve(options.reportDir);
+  for (const stale of ['failures', 'results', 'exchanges.ndjson', 'fixtures.json']) {
+    rmSync(join(reportDir, stale), { recursive: true, force: true });
+  }
+  mkdirSync(reportDir, { recursive: true });
+  const exchangeLog = join(reportDir, 'exchanges.ndjson');
+
+  const target: Target = await openTarget(options, contract);
+  let fixtures: FixtureSet | undefined;
+  let client: ApiClient | undefined;
+  let released = false;
+  const cleanup: Cleanup = async () => {
+    if (released) return [];
+    released = true;
+    const notes = fixtures && client ? await releaseFixtures(client, contract, fixtures).catch(() => []) : [];
+    await target.stop();
+    return notes;
+  };
+  onCleanup(cleanup);
+  try {
+    client = new ApiClient({
+      baseUrl: target.baseUrl,
+      token: target.token,
+      contract,
+      timeoutMs: options.timeoutMs,
+      concurrency: options.concurrency,
+      fixtures: {},
+      log: new ExchangeLog(exchangeLog),
+    });
+    await preflight(client, target.baseUrl, options.seed);
+    fixtures =
+      options.customerIds.length > 0
+        ? await adoptFixtures(client, options.customerIds)
+        : await createFixtures(client, contract, options.seed);
+    client = client.withFixtures(fixtures.ids);
+    // Written before any change, so an adopted customer can be put back by hand if the run dies.
+    writeFileSync(
+      join(reportDir, 'fixtures.json'),
+      JSON.stringify({ ids: fixtures.ids, before: fixtures.initial }, null, 2),
+    );
+
+    const env: SuiteEnv = {
+      baseUrl: target.baseUrl,
+      token: target.token,
+      contractDir: contract.dir,
+      seed: options.seed,
+      runs: options.runs,
+      timeoutMs: options.timeoutMs,
+      concurrency: options.concurrency,
+      putSemantics: contract.tolerances.putSemantics,
+      fixtures: fixtures.ids,
+      initial: fixtures.initial,
+      exchangeLog,
+      resultsDir: join(reportDir, 'results'),
+      only: options.only,
+      regressionsDir: resolve(options.regressionsDir),
+    };
+    const outcome = await runSuites(env, progress);
+    const checks = readCheckResults(env.resultsDir);
+    if (outcome.errors.length > 0) {
+      throw new TargetError(
+        `the suite itself failed: ${outcome.errors[0]?.split('\n')[0] ?? 'unknown error'}`,
+      );
+    }
+    const released = await cleanup();
+    // The embedded backend is gone with the run: what became of its fixtures is no news to anyone.
+    const notes = target.kind === 'embedded' ? [] : released;
+    const requests = new ExchangeLog(exchangeLog).reserve() - 1;
+    const rules = summarizeRules(checks);
+    const failing = checks.some((c) => c.failures.length > 0);
+    const result: RunResult = {
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      seed: options.seed,
+      baseUrl: target.kind === 'embedded' ? 'embedded reference backend' : redactUrl(target.baseUrl),
+      target: target.kind,
+      putSemantics: contract.tolerances.putSemantics,
+      runs: options.runs,
+      requests,
+      checks,
+      rules,
+      verdict: failing ? 'violations' : 'conforms',
+      rerunCommand: rerunCommand(options),
+    };
+    const failureFiles = writeFailureFiles(checks, reportDir, fixtures);
+    const reportPaths = await writeReports(result, reportDir, failureFiles);
+    return { result, failureFiles, reportPaths, notes };
+  } finally {
+    await cleanup();
+    onCleanup(undefined);
+  }
+}

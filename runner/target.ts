@@ -1,0 +1,29 @@
+/** The backend under test: the given base URL, or the embedded reference backend on a free loopback port. */
+import { randomBytes } from 'node:crypto';
+import type { Contract } from '../contracts/load.ts';
+import { serve } from '../backend/http-server.ts';
+import { createReferenceBackend } from '../backend/reference-backend.ts';
+import type { RunOptions } from './options.ts';
+
+export interface Target {
+  kind: 'embedded' | 'remote';
+  baseUrl: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+export async function openTarget(options: RunOptions, contract: Contract): Promise<Target> {
+  if (options.baseUrl !== undefined && options.token !== undefined) {
+    return { kind: 'remote', baseUrl: options.baseUrl, token: options.token, stop: async () => {} };
+  }
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const semantics = options.putSemantics ?? contract.tolerances.putSemantics;
+  const backend = createReferenceBackend({
+    contract,
+    token,
+    semantics: semantics === 'replace' ? 'replace' : 'merge',
+    edgePolicy: options.embeddedStrict ? 'strict' : 'lenient',
+  });
+  const server = await serve(backend.handler, 0);
+  return { kind: 'embedded', baseUrl: `${server.origin}/api/v1`, token, stop: () => server.close() };
+}

@@ -1,0 +1,76 @@
+/**
+ * The regression corpus: every saved failure file in the regressions folder is replayed first, with its exact
+ * requests, and judged again; each is reported under its own name.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { expect, test } from 'vitest';
+import type { Counterexample } from '../core/failure.ts';
+import type { CheckResult } from '../core/result.ts';
+import { readFailureFile } from './failure-file-io.ts';
+import { harness } from './harness.ts';
+import { judge } from './judge.ts';
+import { expectationFor } from './scenarios/expectation.ts';
+import { play } from './scenarios/play.ts';
+import type { Scenario } from './scenarios/scenario.ts';
+import { suiteEnv } from './env.ts';
+
+const env = suiteEnv();
+const dir = env.regressionsDir;
+const files =
+  dir && existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+const wanted = (rule: string) =>
+  env.only.length === 0 || env.only.includes('regressions') || env.only.includes(rule);
+
+for (const name of files) {
+  const path = join(dir as string, name);
+  const saved = readFailureFile(path);
+  if (!wanted(saved.rule)) continue;
+  const id = `regression:${basename(name, '.json')}`;
+  test(`${saved.rule} regression ${name}: ${saved.title}`, async () => {
+    const h = harness();
+    const started = performance.now();
+    const run = await h.run(id);
+    const ctx = saved.putSemantics === 'unknown' ? run.ctx : { ...run.ctx, semantics: saved.putSemantics };
+    const scenario = saved.scenario as Scenario;
+    const trace = await play(scenario, h.client);
+    const { violations, judged } = judge(trace, scenario, ctx);
+    const failures: Counterexample[] =
+      violations.length === 0
+        ? []
+        : [
+            {
+              checkId: id,
+              rule: violations[0]?.rule ?? saved.rule,
+              outcome: expectationFor(scenario, ctx.contract).outcome,
+              violations,
+              scenario,
+              exchanges: trace.exchanges,
+              seed: saved.seed,
+              ...(saved.path !== undefined ? { path: saved.path } : {}),
+              numRuns: 1,
+              numShrinks: 0,
+              putSemantics: ctx.semantics ?? 'unknown',
+            },
+          ];
+    const result: CheckResult = {
+      id,
+      title: `regression ${name}: ${saved.title}`,
+      suite: 'regressions',
+      rules: [saved.rule],
+      cases: Object.fromEntries(judged.map((rule) => [rule, 1])),
+      failures,
+      durationMs: Math.round(performance.now() - started),
+    };
+    mkdirSync(env.resultsDir, { recursive: true });
+    writeFileSync(
+      join(env.resultsDir, `${id.replace(/[^a-zA-Z0-9_.-]/g, '_')}.json`),
+      JSON.stringify(result),
+    );
+    expect(violations.map((v) => `${v.rule} ${v.title}: ${v.received}`)).toEqual([]);
+  });
+}

@@ -1,0 +1,24 @@
+/** Missing or wrong credentials are refused (A2) and change nothing (A1); `bearer` in lower case may pass. */
+import { fixedCheck, propertyCheck } from './harness.ts';
+import { authCatalogue, authUpdates } from './scenarios/arbitraries.ts';
+
+fixedCheck(
+  {
+    id: 'auth-catalogue',
+    title: 'each credential variant is refused and changes nothing',
+    suite: 'auth',
+    rules: ['A2', 'A1', 'R2'],
+  },
+  (h, seed) => authCatalogue(h.contract, seed),
+);
+
+propertyCheck(
+  {
+    id: 'auth-updates',
+    title: 'refused credentials with generated bodies change nothing',
+    suite: 'auth',
+    rules: ['A2', 'A1', 'R2'],
+  },
+  (h) => authUpdates(h.contract),
+  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+);

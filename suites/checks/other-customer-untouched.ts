@@ -1,0 +1,49 @@
+/** S6: a PUT to one customer changes no other customer. */
+import type { Violation } from '../../core/failure.ts';
+import { find } from '../scenarios/play.ts';
+import type { Check } from './check.ts';
+import { dataOf, differing, show } from './values.ts';
+
+export const otherCustomerUntouched: Check = {
+  name: 'other_customer_untouched',
+  rule: 'S6',
+  applies: (trace, _scenario, ctx) =>
+    ctx.initial.B !== undefined && find(trace, 'other')?.response !== undefined,
+  run(trace, _scenario, ctx) {
+    const initial = ctx.initial.B;
+    const other = find(trace, 'other');
+    const now = dataOf(other);
+    if (!initial) return [];
+    const base = {
+      rule: 'S6' as const,
+      check: 'other_customer_untouched',
+      ...(other ? { exchangeSeq: other.seq } : {}),
+    };
+    if (!now) {
+      return [
+        {
+          ...base,
+          title: 'Other customer unreadable',
+          received: `GET of the other customer answered ${other?.response?.status ?? other?.error ?? 'nothing'}`,
+          expected: 'the other customer, unchanged',
+        },
+      ];
+    }
+    const fields = ctx.contract.fields.documented.filter(
+      (f) => !ctx.contract.fields.serverManaged.includes(f),
+    );
+    const violations: Violation[] = [];
+    for (const field of differing(initial, now, fields)) {
+      violations.push({
+        ...base,
+        title: 'PUT changed another customer',
+        received: `other customer's ${field} = ${show(now[field])}`,
+        expected: `${show(initial[field])}, untouched`,
+        pointer: `/data/${field}`,
+        sent: initial[field],
+        got: now[field],
+      });
+    }
+    return violations;
+  },
+};

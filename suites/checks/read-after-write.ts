@@ -1,0 +1,44 @@
+/** S4: a GET right after a 200 returns the same updatable fields as the PUT response. */
+import type { Violation } from '../../core/failure.ts';
+import { diagnose } from '../diagnose.ts';
+import { find } from '../scenarios/play.ts';
+import type { Check } from './check.ts';
+import { whenAccepted } from './conditions.ts';
+import { dataOf, deepEqual, sentObject, show } from './values.ts';
+
+export const readAfterWrite: Check = whenAccepted('update', {
+  name: 'read_after_write',
+  rule: 'S4',
+  applies: (trace, scenario) =>
+    (scenario.kind === 'update' || scenario.kind === 'probe') &&
+    dataOf(find(trace, 'readback')) !== undefined,
+  run(trace, scenario, ctx) {
+    const update = find(trace, 'update');
+    const readback = find(trace, 'readback');
+    const written = dataOf(update);
+    const read = dataOf(readback);
+    if (!written || !read) return [];
+    const sent = 'case' in scenario ? sentObject(scenario.case.value) : undefined;
+    const before = dataOf(find(trace, 'baseline'));
+    const violations: Violation[] = [];
+    for (const field of ctx.contract.fields.updatable) {
+      if (deepEqual(read[field], written[field])) continue;
+      violations.push({
+        rule: 'S4',
+        check: 'read_after_write',
+        title: 'GET after PUT returns another value',
+        received: `GET data.${field} = ${show(read[field])}`,
+        expected: `${show(written[field])}, as the PUT answered`,
+        pointer: `/data/${field}`,
+        diagnosis: diagnose(written[field], read[field], {
+          previous: before?.[field],
+          ...(sent ? { others: Object.fromEntries(Object.entries(sent).filter(([f]) => f !== field)) } : {}),
+        }),
+        sent: written[field],
+        got: read[field],
+        ...(readback ? { exchangeSeq: readback.seq } : {}),
+      });
+    }
+    return violations;
+  },
+});

@@ -1,0 +1,39 @@
+/** S3: a PUT leaves the read-only fields as they were, whatever the body holds. */
+import type { Violation } from '../../core/failure.ts';
+import type { Check } from './check.ts';
+import { dataOf, deepEqual, show } from './values.ts';
+
+const ROLES = ['update', 'first', 'second', 'readback'];
+
+export const readOnlyFieldsUnchanged: Check = {
+  name: 'read_only_fields_unchanged',
+  rule: 'S3',
+  applies: (trace, scenario, ctx) =>
+    scenario.kind !== 'unknown-id' &&
+    ctx.initial.A !== undefined &&
+    trace.exchanges.some((e) => ROLES.includes(e.role) && e.response?.status === 200),
+  run(trace, _scenario, ctx) {
+    const initial = ctx.initial.A;
+    if (!initial) return [];
+    const violations: Violation[] = [];
+    for (const exchange of trace.exchanges) {
+      const data = dataOf(exchange);
+      if (!ROLES.includes(exchange.role) || exchange.response?.status !== 200 || !data) continue;
+      for (const field of ctx.contract.fields.readOnly) {
+        if (deepEqual(data[field], initial[field])) continue;
+        violations.push({
+          rule: 'S3',
+          check: 'read_only_fields_unchanged',
+          title: 'Read-only field changed',
+          received: `data.${field} = ${show(data[field])} in the ${exchange.role} response`,
+          expected: `${show(initial[field])}, as it was before the run`,
+          pointer: `/data/${field}`,
+          sent: initial[field],
+          got: data[field],
+          exchangeSeq: exchange.seq,
+        });
+      }
+    }
+    return violations;
+  },
+};

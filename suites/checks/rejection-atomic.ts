@@ -1,0 +1,54 @@
+/** A1: after any 4xx, a GET shows the customer exactly as before the request. */
+import type { Violation } from '../../core/failure.ts';
+import { find } from '../scenarios/play.ts';
+import type { Check } from './check.ts';
+import { afterBaseline, whenRejected } from './conditions.ts';
+import { dataOf, differing, show } from './values.ts';
+
+export const rejectionIsAtomic: Check = afterBaseline(
+  whenRejected('update', {
+    name: 'rejection_is_atomic',
+    rule: 'A1',
+    applies: (trace, scenario) =>
+      scenario.kind === 'update' && find(trace, 'readback')?.response !== undefined,
+    run(trace, _scenario, ctx) {
+      const before = dataOf(find(trace, 'baseline'));
+      const readback = find(trace, 'readback');
+      const after = dataOf(readback);
+      const status = find(trace, 'update')?.response?.status;
+      if (!before) return [];
+      const base = {
+        rule: 'A1' as const,
+        check: 'rejection_is_atomic',
+        ...(readback ? { exchangeSeq: readback.seq } : {}),
+      };
+      if (!after) {
+        return [
+          {
+            ...base,
+            title: 'Customer unreadable after a rejected request',
+            received: `GET answered ${readback?.response?.status ?? readback?.error ?? 'nothing'}`,
+            expected: 'the customer, unchanged',
+          },
+        ];
+      }
+      const fields = ctx.contract.fields.documented.filter(
+        (f) => !ctx.contract.fields.serverManaged.includes(f),
+      );
+      const changed = differing(before, after, fields);
+      const violations: Violation[] = [];
+      for (const field of changed) {
+        violations.push({
+          ...base,
+          title: 'Rejected request changed the customer',
+          received: `after a ${status}, data.${field} = ${show(after[field])}`,
+          expected: `${show(before[field])}, as before the request`,
+          pointer: `/data/${field}`,
+          sent: before[field],
+          got: after[field],
+        });
+      }
+      return violations;
+    },
+  }),
+);

@@ -1,0 +1,13 @@
+/** Edge input (B4 strings, B6 extra properties, B7 content types): a clean 4xx, or a 200 that keeps every rule. */
+import { propertyCheck } from './harness.ts';
+import { edgeUpdates } from './scenarios/arbitraries.ts';
+
+propertyCheck(
+  {
+    id: 'edge-updates',
+    title: 'edge bodies are cleanly rejected or accepted and stored exactly',
+    suite: 'edge-updates',
+    rules: ['B4', 'B6', 'B7', 'S1', 'S3', 'S4', 'A1', 'R1', 'R2'],
+  },
+  (h) => edgeUpdates(h.contract),
+);

@@ -1,0 +1,40 @@
+/**
+ * What the runner hands the suites (through vitest's provide/inject): target, credentials, fixtures, seed.
+ * The suites never read flags or the environment themselves.
+ */
+import { inject } from 'vitest';
+import type { PutSemantics } from '../contracts/load.ts';
+
+export interface SuiteEnv {
+  baseUrl: string;
+  token: string;
+  contractDir: string;
+  seed: number;
+  runs: number;
+  timeoutMs: number;
+  concurrency: number;
+  putSemantics: PutSemantics;
+  fixtures: Partial<Record<'A' | 'B', string>>;
+  /** Documented fields of each fixture at the start of the run. */
+  initial: Partial<Record<'A' | 'B', Record<string, unknown>>>;
+  /** Where the exchange log is appended (absent: not logged). */
+  exchangeLog?: string;
+  /** Where each check writes its result as JSON. */
+  resultsDir: string;
+  /** Rule ids and suite names to run; empty runs everything. */
+  only: string[];
+  /** Regression corpus folder, replayed first. */
+  regressionsDir?: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    conformance: SuiteEnv;
+  }
+}
+
+export function suiteEnv(): SuiteEnv {
+  const env = inject('conformance');
+  if (!env) throw new Error('the conformance suites are run by the runner: use npm start');
+  return env;
+}

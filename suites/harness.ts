@@ -1,0 +1,109 @@
+/**
+ * The thin adapter between the conformance checks and vitest: each check becomes one vitest test that runs it,
+ * writes its typed result for the runner's reports, and fails the test with the violations found.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { loadContract, type Contract } from '../contracts/load.ts';
+import type { CheckResult } from '../core/result.ts';
+import { ApiClient } from '../http/api-client.ts';
+import { ExchangeLog } from '../http/exchange-log.ts';
+import type { JudgeContext, Resolved } from './checks/check.ts';
+import { probedSemantics } from './checks/semantics-probe.ts';
+import { suiteEnv, type SuiteEnv } from './env.ts';
+import type fc from 'fast-check';
+import { runFixed, runProperty, type CheckRun, type CheckSpec } from './run-check.ts';
+import { probe } from './scenarios/arbitraries.ts';
+import { play } from './scenarios/play.ts';
+import type { Scenario } from './scenarios/scenario.ts';
+import { seedFor } from './seeds.ts';
+
+export interface Harness {
+  env: SuiteEnv;
+  contract: Contract;
+  client: ApiClient;
+  /** The PUT semantics to judge by: pinned by the contract, or shown by the backend's probe. */
+  semantics(): Promise<Resolved>;
+  run(checkId: string): Promise<CheckRun>;
+}
+
+let shared: Harness | undefined;
+
+export function harness(): Harness {
+  if (shared) return shared;
+  const env = suiteEnv();
+  const contract = loadContract(env.contractDir);
+  const client = new ApiClient({
+    baseUrl: env.baseUrl,
+    token: env.token,
+    contract,
+    timeoutMs: env.timeoutMs,
+    concurrency: env.concurrency,
+    fixtures: env.fixtures,
+    log: new ExchangeLog(env.exchangeLog),
+  });
+  let resolved: Promise<Resolved> | undefined;
+  const semantics = (): Promise<Resolved> => {
+    const pinned = contract.tolerances.putSemantics;
+    if (pinned !== 'either') return Promise.resolve(pinned);
+    resolved ??= (async () => {
+      const scenario = probe(contract, seedFor(env.seed, 'semantics-probe'));
+      const shown = probedSemantics(await play(scenario, client), scenario, contract.fields.optional);
+      return shown === 'mixed' ? undefined : shown;
+    })();
+    return resolved;
+  };
+  const run = async (checkId: string): Promise<CheckRun> => {
+    const ctx: JudgeContext = { contract, semantics: await semantics(), initial: env.initial };
+    return { client, ctx, seed: seedFor(env.seed, checkId) };
+  };
+  shared = { env, contract, client, semantics, run };
+  return shared;
+}
+
+export function selected(env: SuiteEnv, spec: CheckSpec): boolean {
+  if (env.only.length === 0) return true;
+  return env.only.some(
+    (item) => item === spec.suite || item === spec.id || spec.rules.some((rule) => rule === item),
+  );
+}
+
+function summary(result: CheckResult): string[] {
+  const lines = result.failures.flatMap((failure) =>
+    failure.violations.map((v) => `${v.rule} ${v.title}: received ${v.received}; expected ${v.expected}`),
+  );
+  return result.error ? [result.error, ...lines] : lines;
+}
+
+/** Declares a check as a vitest test named after its rules. */
+function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckResult>): void {
+  const env = suiteEnv();
+  if (!selected(env, spec)) return;
+  test(`${spec.rules.join(' ')} ${spec.title}`, async () => {
+    const result = await body(harness());
+    mkdirSync(env.resultsDir, { recursive: true });
+    writeFileSync(
+      join(env.resultsDir, `${spec.id.replace(/[^a-zA-Z0-9_.-]/g, '_')}.json`),
+      JSON.stringify(result),
+    );
+    expect(summary(result)).toEqual([]);
+  });
+}
+
+/** A property over generated scenarios; `runs` defaults to the run's --runs. */
+export function propertyCheck(
+  spec: CheckSpec,
+  arbitrary: (h: Harness) => fc.Arbitrary<Scenario>,
+  runs: (h: Harness) => number = (h) => h.env.runs,
+): void {
+  conformanceCheck(spec, async (h) => runProperty(spec, arbitrary(h), runs(h), await h.run(spec.id)));
+}
+
+/** Cases tried every time, fixed by the seed. */
+export function fixedCheck(spec: CheckSpec, scenarios: (h: Harness, seed: number) => Scenario[]): void {
+  conformanceCheck(spec, async (h) => {
+    const run = await h.run(spec.id);
+    return runFixed(spec, scenarios(h, run.seed), run);
+  });
+}

@@ -1,0 +1,24 @@
+/** Applies every registered check that has something to judge in a trace. */
+import type { Violation } from '../core/failure.ts';
+import type { RuleId } from '../core/rules.ts';
+import { ruleOf, type JudgeContext } from './checks/check.ts';
+import { CHECKS } from './checks/registry.ts';
+import type { Trace } from './scenarios/play.ts';
+import type { Scenario } from './scenarios/scenario.ts';
+
+export interface Judgement {
+  violations: Violation[];
+  /** Rules whose checks judged this trace: each counts one case. */
+  judged: RuleId[];
+}
+
+export function judge(trace: Trace, scenario: Scenario, ctx: JudgeContext): Judgement {
+  const violations: Violation[] = [];
+  const judged = new Set<RuleId>();
+  for (const check of CHECKS.all()) {
+    if (!check.applies(trace, scenario, ctx)) continue;
+    judged.add(ruleOf(check, scenario, ctx));
+    violations.push(...check.run(trace, scenario, ctx));
+  }
+  return { violations, judged: [...judged] };
+}

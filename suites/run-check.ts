@@ -1,0 +1,152 @@
+/**
+ * Runs one conformance check: a fast-check property over generated scenarios (shrunk on failure), or a fixed
+ * list of cases that must be tried every time. Violations of a rule already reported are muted and the
+ * property is run again, so one run reports each broken rule, not only the first.
+ */
+import fc from 'fast-check';
+import type { Counterexample, Violation } from '../core/failure.ts';
+import type { RuleId } from '../core/rules.ts';
+import type { CheckResult } from '../core/result.ts';
+import type { ApiClient } from '../http/api-client.ts';
+import type { JudgeContext } from './checks/check.ts';
+import { judge } from './judge.ts';
+import { expectationFor } from './scenarios/expectation.ts';
+import { play, type Trace } from './scenarios/play.ts';
+import type { Scenario } from './scenarios/scenario.ts';
+
+export interface CheckSpec {
+  id: string;
+  title: string;
+  suite: string;
+  /** Rules this check is written for (what --only selects on). */
+  rules: RuleId[];
+}
+
+export interface CheckRun {
+  client: ApiClient;
+  ctx: JudgeContext;
+  seed: number;
+}
+
+const MAX_ROUNDS = 6;
+
+interface Failing {
+  scenario: Scenario;
+  trace: Trace;
+  violations: Violation[];
+}
+
+function counterexample(
+  spec: CheckSpec,
+  failing: Failing,
+  ctx: JudgeContext,
+  seed: number,
+  details: { path?: string; numRuns: number; numShrinks: number },
+): Counterexample {
+  const first = failing.violations[0] as Violation;
+  return {
+    checkId: spec.id,
+    rule: first.rule,
+    outcome: expectationFor(failing.scenario, ctx.contract).outcome,
+    violations: failing.violations,
+    scenario: failing.scenario,
+    exchanges: failing.trace.exchanges,
+    seed,
+    ...(details.path !== undefined ? { path: details.path } : {}),
+    numRuns: details.numRuns,
+    numShrinks: details.numShrinks,
+    putSemantics: ctx.semantics ?? 'unknown',
+  };
+}
+
+class Tally {
+  readonly cases: Partial<Record<RuleId, number>> = {};
+  add(rules: RuleId[]): void {
+    for (const rule of rules) this.cases[rule] = (this.cases[rule] ?? 0) + 1;
+  }
+}
+
+function result(
+  spec: CheckSpec,
+  tally: Tally,
+  failures: Counterexample[],
+  started: number,
+  error?: string,
+): CheckResult {
+  return {
+    id: spec.id,
+    title: spec.title,
+    suite: spec.suite,
+    rules: spec.rules,
+    cases: tally.cases,
+    failures,
+    durationMs: Math.round(performance.now() - started),
+    ...(error !== undefined ? { error } : {}),
+  };
+}
+
+export async function runProperty(
+  spec: CheckSpec,
+  arbitrary: fc.Arbitrary<Scenario>,
+  numRuns: number,
+  run: CheckRun,
+): Promise<CheckResult> {
+  const started = performance.now();
+  const tally = new Tally();
+  const failures: Counterexample[] = [];
+  const muted = new Set<RuleId>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let lastFailing: Failing | undefined;
+    let counting = true;
+    const property = fc.asyncProperty(arbitrary, async (scenario) => {
+      const trace = await play(scenario, run.client);
+      const { violations, judged } = judge(trace, scenario, run.ctx);
+      if (counting && round === 0) tally.add(judged);
+      const fresh = violations.filter((v) => !muted.has(v.rule));
+      if (fresh.length === 0) return true;
+      counting = false;
+      lastFailing = { scenario, trace, violations: fresh };
+      return false;
+    });
+    const details = await fc.check(property, { seed: run.seed, numRuns });
+    if (!details.failed) break;
+    if (!lastFailing) {
+      const reason =
+        details.errorInstance instanceof Error ? details.errorInstance.message : 'property failed';
+      return result(spec, tally, failures, started, `the check itself failed: ${reason}`);
+    }
+    failures.push(
+      counterexample(spec, lastFailing, run.ctx, run.seed, {
+        ...(details.counterexamplePath !== null ? { path: details.counterexamplePath } : {}),
+        numRuns: details.numRuns,
+        numShrinks: details.numShrinks,
+      }),
+    );
+    for (const violation of lastFailing.violations) muted.add(violation.rule);
+  }
+  return result(spec, tally, failures, started);
+}
+
+/** Fixed cases: every case runs; the first failing case of each rule is reported. */
+export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: CheckRun): Promise<CheckResult> {
+  const started = performance.now();
+  const tally = new Tally();
+  const failures: Counterexample[] = [];
+  const reported = new Set<RuleId>();
+  for (const [index, scenario] of scenarios.entries()) {
+    const trace = await play(scenario, run.client);
+    const { violations, judged } = judge(trace, scenario, run.ctx);
+    tally.add(judged);
+    const fresh = violations.filter((v) => !reported.has(v.rule));
+    if (fresh.length === 0) continue;
+    for (const violation of fresh) reported.add(violation.rule);
+    failures.push(
+      counterexample(spec, { scenario, trace, violations: fresh }, run.ctx, run.seed, {
+        path: `fixed:${index}`,
+        numRuns: index + 1,
+        numShrinks: 0,
+      }),
+    );
+  }
+  return result(spec, tally, failures, started);
+}

@@ -1,0 +1,139 @@
+/** Scenario generators: the body generators of generators/, put in the request sequences of scenarios/. */
+import fc from 'fast-check';
+import type { Contract } from '../../contracts/load.ts';
+import type { AuthVariant } from '../../core/exchange.ts';
+import {
+  edgeBody,
+  fullBody,
+  invalidBody,
+  invalidBodyCatalogue,
+  ruleForValid,
+  validBody,
+  type BodyCase,
+  type UpdateBody,
+} from '../../generators/index.ts';
+import type {
+  BurstScenario,
+  FullBody,
+  ProbeScenario,
+  RepeatScenario,
+  Scenario,
+  UnknownIdScenario,
+} from './scenario.ts';
+
+export function validCase(body: UpdateBody): BodyCase {
+  const nulls = Object.entries(body)
+    .filter(([, v]) => v === null)
+    .map(([k]) => k);
+  return {
+    outcome: 'MUST-ACCEPT',
+    rule: ruleForValid(body),
+    pointer: '',
+    label: nulls.length > 0 ? `valid body with ${nulls.join(', ')} null` : 'valid body',
+    body: JSON.stringify(body),
+    value: body,
+  };
+}
+
+export function validUpdates(contract: Contract): fc.Arbitrary<Scenario> {
+  return fc
+    .record({ baseline: fullBody(contract), body: validBody(contract) })
+    .map(
+      ({ baseline, body }) => ({ kind: 'update', baseline, case: validCase(body), auth: 'valid' }) as const,
+    );
+}
+
+export function edgeUpdates(contract: Contract): fc.Arbitrary<Scenario> {
+  return fc
+    .record({ baseline: fullBody(contract), bodyCase: edgeBody(contract) })
+    .map(({ baseline, bodyCase }) => ({ kind: 'update', baseline, case: bodyCase, auth: 'valid' }) as const);
+}
+
+export function invalidUpdates(contract: Contract): fc.Arbitrary<Scenario> {
+  return fc
+    .record({ baseline: fullBody(contract), bodyCase: invalidBody(contract) })
+    .map(({ baseline, bodyCase }) => ({ kind: 'update', baseline, case: bodyCase, auth: 'valid' }) as const);
+}
+
+/** One value of an arbitrary, fixed by the seed: for the cases that are tried every time. */
+export function sampleOne<T>(arbitrary: fc.Arbitrary<T>, seed: number, index = 0): T {
+  return fc.sample(arbitrary, { seed, numRuns: index + 1 })[index] as T;
+}
+
+export function invalidCatalogue(contract: Contract, seed: number): Scenario[] {
+  const baseline = sampleOne(fullBody(contract), seed);
+  return invalidBodyCatalogue(contract).map((bodyCase) => ({
+    kind: 'update',
+    baseline,
+    case: bodyCase,
+    auth: 'valid',
+  }));
+}
+
+export const BAD_CREDENTIALS: AuthVariant[] = ['none', 'basic-scheme', 'bearer-without-token', 'wrong-token'];
+
+/** Each credential variant, with a valid body that would be accepted with the right token. */
+export function authCatalogue(contract: Contract, seed: number): Scenario[] {
+  const variants: AuthVariant[] = [...BAD_CREDENTIALS, 'valid-lowercase-scheme'];
+  return variants.flatMap((auth, index) =>
+    [0, 1].map((k) => ({
+      kind: 'update' as const,
+      baseline: sampleOne(fullBody(contract), seed, index * 2 + k),
+      case: validCase(sampleOne(fullBody(contract), seed + 1, index * 2 + k)),
+      auth,
+    })),
+  );
+}
+
+export function authUpdates(contract: Contract): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      baseline: fullBody(contract),
+      body: validBody(contract),
+      auth: fc.constantFrom(...BAD_CREDENTIALS),
+    })
+    .map(({ baseline, body, auth }) => ({ kind: 'update', baseline, case: validCase(body), auth }) as const);
+}
+
+/** Ids shaped like the fixture's own (same prefix and length) or UUIDs, never a fixture's. */
+export function unknownIds(fixtureIds: string[]): fc.Arbitrary<string> {
+  const model = fixtureIds[0] ?? 'cus_000000';
+  const alnum = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789');
+  const keep = Math.max(0, model.length - 8);
+  const lookalike = fc
+    .array(alnum, { minLength: model.length - keep, maxLength: model.length - keep })
+    .map((chars) => `${model.slice(0, keep)}${chars.join('')}`);
+  return fc.oneof(lookalike, fc.uuid()).filter((id) => !fixtureIds.includes(id));
+}
+
+export function unknownIdUpdates(contract: Contract, fixtureIds: string[]): fc.Arbitrary<UnknownIdScenario> {
+  return fc
+    .record({ id: unknownIds(fixtureIds), body: validBody(contract) })
+    .map(({ id, body }) => ({ kind: 'unknown-id', id, case: validCase(body) }));
+}
+
+export function repeats(contract: Contract): fc.Arbitrary<RepeatScenario> {
+  return fc
+    .record({ baseline: fullBody(contract), body: validBody(contract) })
+    .map(({ baseline, body }) => ({ kind: 'repeat', baseline, case: validCase(body) }));
+}
+
+export function bursts(contract: Contract): fc.Arbitrary<BurstScenario> {
+  const size = contract.tolerances.concurrency.burstSize;
+  return fc
+    .record({
+      baseline: fullBody(contract),
+      bodies: fc.uniqueArray(fullBody(contract), {
+        minLength: size,
+        maxLength: size,
+        selector: (body) => JSON.stringify(body),
+      }),
+    })
+    .map(({ baseline, bodies }) => ({ kind: 'burst', baseline, bodies }));
+}
+
+export function probe(contract: Contract, seed: number): ProbeScenario {
+  const baseline: FullBody = sampleOne(fullBody(contract), seed);
+  const required = Object.fromEntries(contract.fields.required.map((f) => [f, baseline[f] ?? '']));
+  return { kind: 'probe', baseline, case: { ...validCase(required), label: 'only the required fields' } };
+}

@@ -1,0 +1,41 @@
+/** What a scenario's main request may be answered with, and which rule a wrong answer breaks. */
+import type { Contract } from '../../contracts/load.ts';
+import type { Outcome, RuleId } from '../../core/rules.ts';
+import type { Scenario } from './scenario.ts';
+
+export interface Expectation {
+  outcome: Outcome;
+  rule: RuleId;
+  statuses: number[];
+}
+
+const union = (...sets: number[][]): number[] => [...new Set(sets.flat())].sort((a, b) => a - b);
+
+export function expectationFor(scenario: Scenario, contract: Contract): Expectation {
+  const { statuses } = contract.tolerances;
+  if (scenario.kind === 'burst') return { outcome: 'MUST-ACCEPT', rule: 'S7', statuses: statuses.accept };
+  if (scenario.kind === 'unknown-id')
+    return { outcome: 'MUST-REJECT', rule: 'I1', statuses: statuses.notFound };
+  const bodyCase = scenario.case;
+  if (scenario.kind === 'update' && scenario.auth !== 'valid') {
+    if (scenario.auth === 'valid-lowercase-scheme') {
+      return {
+        outcome: 'MAY-EITHER',
+        rule: 'A2',
+        statuses: union(statuses.accept, statuses.unauthenticated),
+      };
+    }
+    const refused = scenario.auth === 'wrong-token' ? statuses.wrongToken : statuses.unauthenticated;
+    return { outcome: 'MUST-REJECT', rule: 'A2', statuses: refused };
+  }
+  switch (bodyCase.outcome) {
+    case 'MUST-ACCEPT':
+      return { outcome: bodyCase.outcome, rule: bodyCase.rule, statuses: statuses.accept };
+    case 'MUST-REJECT':
+      return { outcome: bodyCase.outcome, rule: bodyCase.rule, statuses: statuses.reject };
+    case 'MAY-EITHER': {
+      const refused = bodyCase.rule === 'B7' ? statuses.rejectContentType : statuses.reject;
+      return { outcome: bodyCase.outcome, rule: bodyCase.rule, statuses: union(statuses.accept, refused) };
+    }
+  }
+}

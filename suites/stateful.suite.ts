@@ -1,0 +1,35 @@
+/** PUT semantics (S2), idempotence (S5) and concurrent writes (S7). */
+import { fixedCheck, propertyCheck } from './harness.ts';
+import { bursts, probe, repeats } from './scenarios/arbitraries.ts';
+
+fixedCheck(
+  {
+    id: 'put-semantics',
+    title: 'omitted optional fields are all kept or all cleared, as the contract allows',
+    suite: 'stateful',
+    rules: ['S2', 'R2'],
+  },
+  (h, seed) => [probe(h.contract, seed)],
+);
+
+propertyCheck(
+  {
+    id: 'idempotence',
+    title: 'the same PUT twice gives the same data',
+    suite: 'stateful',
+    rules: ['S5', 'R2'],
+  },
+  (h) => repeats(h.contract),
+  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+);
+
+propertyCheck(
+  {
+    id: 'concurrency',
+    title: 'concurrent PUTs all succeed and leave exactly one body stored',
+    suite: 'stateful',
+    rules: ['S7', 'R2'],
+  },
+  (h) => bursts(h.contract),
+  (h) => h.contract.tolerances.concurrency.bursts,
+);
