@@ -9,7 +9,13 @@ import type { BodyCase } from './body-case.ts';
 import { envelopeString } from './envelope-string.ts';
 import { validBody } from './valid-body.ts';
 import { jsonCase, pointerTo, withProperty } from './_internals/cases.ts';
-import { responseOnlyProperty, unknownProperty, type Extra } from './_internals/extra-properties.ts';
+import {
+  lookalikeProperty,
+  responseOnlyProperties,
+  responseOnlyProperty,
+  unknownProperty,
+  type Extra,
+} from './_internals/extra-properties.ts';
 import { fieldKind } from './_internals/field-kind.ts';
 import { checkContract } from './_internals/options.ts';
 import { outsideEnvelope } from './_internals/outside-envelope.ts';
@@ -54,9 +60,25 @@ export function edgeBody(contract: Contract): fc.Arbitrary<BodyCase> {
       ),
     );
   const responseOnly = responseOnlyProperty(contract);
+  const manyResponseOnly = responseOnlyProperties(contract);
+  const many = (extras: fc.Arbitrary<Record<string, unknown>>) =>
+    fc.tuple(valid, extras).map(([body, added]) =>
+      jsonCase(
+        {
+          outcome: EITHER,
+          rule: 'B6',
+          pointer: '',
+          label: `body has response-only properties ${Object.keys(added).join(', ')}`,
+        },
+        { ...body, ...added },
+      ),
+    );
+  const lookalike = lookalikeProperty(contract);
   const b6 = [
     extra('unknown', unknownProperty(contract)),
+    ...(lookalike ? [extra('look-alike', lookalike)] : []),
     ...(responseOnly ? [extra('response-only', responseOnly)] : []),
+    ...(manyResponseOnly ? [many(manyResponseOnly)] : []),
   ];
   const b7 = fc
     .tuple(valid, fc.constantFrom(...OTHER_CONTENT_TYPES))

@@ -5,3 +5,4 @@ export { fullBody } from './full-body.ts';
 export { edgeBody, OTHER_CONTENT_TYPES } from './edge-body.ts';
 export { invalidBody, invalidBodyCatalogue } from './invalid-body.ts';
 export { envelopeString, ruleForValid } from './envelope-string.ts';
+export { lookalikeBody, responseOnlyBody } from './extra-properties-body.ts';

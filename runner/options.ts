@@ -27,6 +27,7 @@ export const SUITE_NAMES = [
   'valid-updates',
   'invalid-updates',
   'edge-updates',
+  'extra-properties',
   'auth',
   'identity',
   'stateful',

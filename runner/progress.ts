@@ -7,7 +7,13 @@ export interface Progress {
 
 export const stderrProgress: Progress = { write: (line) => process.stderr.write(`${line}\n`) };
 
-export function progressReporter(progress: Progress, errors: string[]): Reporter {
+/** What the suites' own run says, beside the checks' results: failed tests and errors of the suite itself. */
+export interface SuiteRunLog {
+  errors: string[];
+  failedTests: { name: string; message: string }[];
+}
+
+export function progressReporter(progress: Progress, log: SuiteRunLog): Reporter {
   let failing = 0;
   return {
     onTestModuleStart(module: TestModule) {
@@ -16,16 +22,19 @@ export function progressReporter(progress: Progress, errors: string[]): Reporter
     onTestCaseResult(testCase: TestCase) {
       const result = testCase.result();
       const failed = result.state === 'failed';
-      if (failed) failing++;
+      if (failed) {
+        failing++;
+        log.failedTests.push({ name: testCase.name, message: result.errors?.[0]?.message ?? 'failed' });
+      }
       const ms = Math.round(testCase.diagnostic()?.duration ?? 0);
       progress.write(
         `  ${failed ? 'FAIL' : 'ok  '} ${testCase.name} (${ms} ms)${failing ? `  [${failing} failing so far]` : ''}`,
       );
     },
     onTestRunEnd(modules, unhandledErrors) {
-      for (const error of unhandledErrors) errors.push(String(error.message ?? error));
+      for (const error of unhandledErrors) log.errors.push(String(error.message ?? error));
       for (const module of modules) {
-        for (const error of module.errors()) errors.push(`${module.moduleId}: ${error.message}`);
+        for (const error of module.errors()) log.errors.push(`${module.moduleId}: ${error.message}`);
       }
     },
   };

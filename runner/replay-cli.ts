@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ContractError, loadContract } from '../contracts/load.ts';
 import { ApiClient } from '../http/api-client.ts';
+import { ExchangeLog } from '../http/exchange-log.ts';
 import { formatFailure } from '../reporting/format-failure.ts';
 import { FailureFileError, readFailureFile } from '../suites/failure-file-io.ts';
 import { judge } from '../suites/judge.ts';
@@ -81,6 +82,8 @@ async function main(): Promise<number> {
     timeoutMs: options.timeoutMs,
     concurrency: options.concurrency,
     fixtures: {},
+    // Not written anywhere: it numbers the exchanges, so a violation points at the right one.
+    log: new ExchangeLog(undefined),
   });
   let fixtures;
   try {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { BaseSequencer, startVitest, type TestSpecification } from 'vitest/node';
 import type { SuiteEnv } from '../suites/env.ts';
-import { progressReporter, type Progress } from './progress.ts';
+import { progressReporter, type Progress, type SuiteRunLog } from './progress.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -16,18 +16,13 @@ class NameOrder extends BaseSequencer {
   }
 }
 
-export interface SuitesOutcome {
-  /** Errors of the suites themselves (not contract violations): a bug in the suite or its setup. */
-  errors: string[];
-}
-
-export async function runSuites(env: SuiteEnv, progress: Progress): Promise<SuitesOutcome> {
-  const errors: string[] = [];
+export async function runSuites(env: SuiteEnv, progress: Progress): Promise<SuiteRunLog> {
+  const log: SuiteRunLog = { errors: [], failedTests: [] };
   const previousExitCode = process.exitCode;
   const vitest = await startVitest(
     'test',
     [],
-    { config: false, watch: false, root: ROOT, reporters: [progressReporter(progress, errors)] },
+    { config: false, watch: false, root: ROOT, reporters: [progressReporter(progress, log)] },
     {
       test: {
         include: ['suites/**/*.suite.ts'],
@@ -45,5 +40,5 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
   await vitest.close();
   // vitest marks the process as failed when a test fails; the runner decides the exit code itself.
   process.exitCode = previousExitCode;
-  return { errors };
+  return log;
 }

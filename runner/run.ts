@@ -114,10 +114,15 @@ export async function conformanceRun(
     };
     const outcome = await runSuites(env, progress);
     const checks = readCheckResults(env.resultsDir);
-    if (outcome.errors.length > 0) {
-      throw new TargetError(
-        `the suite itself failed: ${outcome.errors[0]?.split('\n')[0] ?? 'unknown error'}`,
-      );
+    // A test that failed without a contract violation to show for it is the suite's own failure: no verdict.
+    const broken = checks.find((c) => c.error !== undefined);
+    const unexplained = outcome.failedTests.length - checks.filter((c) => c.failures.length > 0).length;
+    const suiteError =
+      outcome.errors[0] ??
+      (broken ? `${broken.id}: ${broken.error}` : undefined) ??
+      (unexplained > 0 ? outcome.failedTests.map((t) => `${t.name}: ${t.message}`).join('; ') : undefined);
+    if (suiteError !== undefined) {
+      throw new TargetError(`the suite itself failed, so there is no verdict: ${suiteError.split('\n')[0]}`);
     }
     const released = await cleanup();
     // The embedded backend is gone with the run: what became of its fixtures is no news to anyone.

@@ -70,13 +70,14 @@ export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext =
   if (sent === null && got === '') return 'empty string instead of null';
   if (sent === null && got === 'null') return 'the string "null" instead of null';
   if (typeName(sent) !== typeName(got)) return `wrong type (${typeName(got)} instead of ${typeName(sent)})`;
+  // A transformation of the sent value explains more than a coincidence with another value.
+  const known = typeof sent === 'string' && typeof got === 'string' ? stringDiagnosis(sent, got) : undefined;
+  if (known) return known;
   if (context.previous !== undefined && got === context.previous) return 'old value kept';
   for (const [field, value] of Object.entries(context.others ?? {})) {
     if (value === got && value !== null) return `value of ${field}`;
   }
   if (typeof sent === 'string' && typeof got === 'string') {
-    const known = stringDiagnosis(sent, got);
-    if (known) return known;
     let prefix = 0;
     while (prefix < sent.length && sent[prefix] === got[prefix]) prefix++;
     return `changed from character ${prefix} on (sent ${sent.length}, stored ${got.length} UTF-16 units)`;

@@ -49,7 +49,8 @@ export const READ_ONLY_VARIANTS: readonly Variant[] = [
   },
   {
     id: 'id-from-body',
-    rule: 'S3',
+    // The stored customer keeps its id; what a client sees is a PUT answering for another id.
+    rule: 'I2',
     description:
       "the entity's id is mass-assigned from the body, so save() writes a copy under the body's id and answers with it",
     build: (options) => withSteps(options, writableFromBody('id', 'string')).handler,

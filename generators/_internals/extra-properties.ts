@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Contract } from '../../contracts/load.ts';
+import { fieldKind, type FieldKind } from './field-kind.ts';
 
 export interface Extra {
   name: string;
@@ -87,4 +88,68 @@ export function responseOnlyProperty(contract: Contract): fc.Arbitrary<Extra> | 
       return valueOfType(type, format).map((value) => ({ name, value }));
     }),
   );
+}
+
+/**
+ * Many response-only properties at once, each with a value of its documented type: a backend that binds any
+ * one of them shows it, and shrinking drops the others. Undefined when the contract names none.
+ */
+export function responseOnlyProperties(
+  contract: Contract,
+): fc.Arbitrary<Record<string, unknown>> | undefined {
+  const names = [...contract.fields.readOnly, ...contract.fields.serverManaged];
+  if (names.length === 0) return undefined;
+  const model = Object.fromEntries(
+    names.map((name) => {
+      const { type, format } = declaredType(contract, name);
+      return [name, valueOfType(type, format)];
+    }),
+  );
+  return fc
+    .record(model, { requiredKeys: [] })
+    .filter((extras) => Object.keys(extras).length > 0) as fc.Arbitrary<Record<string, unknown>>;
+}
+
+/** Names other APIs and older versions use for the same thing: a backend that still honours one is caught. */
+const ALIASES: Partial<Record<FieldKind, string[]>> = {
+  name: ['full_name', 'display_name', 'customer_name', 'first_name', 'company_name'],
+  email: ['email_address', 'mail', 'e_mail'],
+  phone: ['phone_number', 'mobile', 'telephone'],
+  postal: ['zip', 'zip_code', 'postcode'],
+  city: ['town'],
+  state: ['province', 'region'],
+  country: ['country_code'],
+  line1: ['street', 'address'],
+  line2: ['address2', 'suite'],
+};
+
+const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/**
+ * Unknown names that look like updatable ones: camelCase, PascalCase, upper and capitalised spellings (case-
+ * insensitive JSON binders, such as Go's, take them for the real field) and common aliases of the same field.
+ */
+export function lookalikeNames(contract: Contract): string[] {
+  const known = knownNames(contract);
+  const names = contract.fields.updatable.flatMap((field) => {
+    const c = camel(field);
+    return [
+      c,
+      c.charAt(0).toUpperCase() + c.slice(1),
+      field.toUpperCase(),
+      field.charAt(0).toUpperCase() + field.slice(1),
+      ...(ALIASES[fieldKind(field)] ?? []),
+    ];
+  });
+  return [...new Set(names)].filter((name) => !known.has(name));
+}
+
+/** A look-alike name with a string value that differs from anything a valid body holds. */
+export function lookalikeProperty(contract: Contract): fc.Arbitrary<Extra> | undefined {
+  const names = lookalikeNames(contract);
+  if (names.length === 0) return undefined;
+  return fc.record({
+    name: fc.constantFrom(...names),
+    value: fc.stringMatching(/^[a-z0-9]{1,8}$/).map((s) => `lookalike ${s}`),
+  });
 }

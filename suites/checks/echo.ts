@@ -1,15 +1,22 @@
 /** S1: after a 200, data[f] equals the sent value for every updatable field f in the body. */
 import type { Violation } from '../../core/failure.ts';
+import type { RuleId } from '../../core/rules.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
 import { diagnose } from '../diagnose.ts';
 import { find } from '../scenarios/play.ts';
 import type { Check } from './check.ts';
 import { afterBaseline, whenAccepted } from './conditions.ts';
 import { dataOf, sentObject, show } from './values.ts';
 
+function ruleFor(scenario: Scenario): RuleId {
+  return 'case' in scenario && scenario.case.outcome === 'MAY-EITHER' ? scenario.case.rule : 'S1';
+}
+
 export const echoesSentValues: Check = afterBaseline(
   whenAccepted('update', {
     name: 'echoes_sent_values',
-    rule: 'S1',
+    // An accepted edge case (B4, B6, B7) must keep every rule; a broken echo there breaks the case's rule.
+    rule: (scenario) => ruleFor(scenario),
     applies: (_trace, scenario) => 'case' in scenario && sentObject(scenario.case.value) !== undefined,
     run(trace, scenario, ctx) {
       const sent = 'case' in scenario ? sentObject(scenario.case.value) : undefined;
@@ -22,9 +29,10 @@ export const echoesSentValues: Check = afterBaseline(
         if (!Object.hasOwn(sent, field) || data[field] === sent[field]) continue;
         const others = Object.fromEntries(Object.entries(sent).filter(([name]) => name !== field));
         violations.push({
-          rule: 'S1',
+          rule: ruleFor(scenario),
           check: 'echoes_sent_values',
-          title: 'Sent value not echoed',
+          title:
+            ruleFor(scenario) === 'S1' ? 'Sent value not echoed' : 'Accepted edge case not stored exactly',
           received: `data.${field} = ${show(data[field])}`,
           expected: `${show(sent[field])}, exactly as sent`,
           pointer: `/data/${field}`,

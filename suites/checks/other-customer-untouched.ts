@@ -1,4 +1,4 @@
-/** S6: a PUT to one customer changes no other customer. */
+/** S6: a PUT to one customer changes no other customer (read before and after the scenario). */
 import type { Violation } from '../../core/failure.ts';
 import { find } from '../scenarios/play.ts';
 import type { Check } from './check.ts';
@@ -7,13 +7,13 @@ import { dataOf, differing, show } from './values.ts';
 export const otherCustomerUntouched: Check = {
   name: 'other_customer_untouched',
   rule: 'S6',
-  applies: (trace, _scenario, ctx) =>
-    ctx.initial.B !== undefined && find(trace, 'other')?.response !== undefined,
+  applies: (trace) =>
+    dataOf(find(trace, 'other-before')) !== undefined && find(trace, 'other')?.response !== undefined,
   run(trace, _scenario, ctx) {
-    const initial = ctx.initial.B;
+    const before = dataOf(find(trace, 'other-before'));
     const other = find(trace, 'other');
     const now = dataOf(other);
-    if (!initial) return [];
+    if (!before) return [];
     const base = {
       rule: 'S6' as const,
       check: 'other_customer_untouched',
@@ -33,14 +33,14 @@ export const otherCustomerUntouched: Check = {
       (f) => !ctx.contract.fields.serverManaged.includes(f),
     );
     const violations: Violation[] = [];
-    for (const field of differing(initial, now, fields)) {
+    for (const field of differing(before, now, fields)) {
       violations.push({
         ...base,
         title: 'PUT changed another customer',
         received: `other customer's ${field} = ${show(now[field])}`,
-        expected: `${show(initial[field])}, untouched`,
+        expected: `${show(before[field])}, as before the request`,
         pointer: `/data/${field}`,
-        sent: initial[field],
+        sent: before[field],
         got: now[field],
       });
     }

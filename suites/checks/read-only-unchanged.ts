@@ -1,5 +1,6 @@
 /** S3: a PUT leaves the read-only fields as they were, whatever the body holds. */
 import type { Violation } from '../../core/failure.ts';
+import { targetsOf } from '../scenarios/scenario.ts';
 import type { Check } from './check.ts';
 import { dataOf, deepEqual, show } from './values.ts';
 
@@ -10,16 +11,18 @@ export const readOnlyFieldsUnchanged: Check = {
   rule: 'S3',
   applies: (trace, scenario, ctx) =>
     scenario.kind !== 'unknown-id' &&
-    ctx.initial.A !== undefined &&
+    ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on] !== undefined &&
     trace.exchanges.some((e) => ROLES.includes(e.role) && e.response?.status === 200),
-  run(trace, _scenario, ctx) {
-    const initial = ctx.initial.A;
+  run(trace, scenario, ctx) {
+    const initial = ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on];
     if (!initial) return [];
     const violations: Violation[] = [];
     for (const exchange of trace.exchanges) {
       const data = dataOf(exchange);
       if (!ROLES.includes(exchange.role) || exchange.response?.status !== 200 || !data) continue;
       for (const field of ctx.contract.fields.readOnly) {
+        // The id a PUT answers with is I2's to judge; S3 holds the stored id.
+        if (field === 'id' && exchange.request.method === 'PUT') continue;
         if (deepEqual(data[field], initial[field])) continue;
         violations.push({
           rule: 'S3',

@@ -1,6 +1,7 @@
 /** A1: after any 4xx, a GET shows the customer exactly as before the request. */
 import type { Violation } from '../../core/failure.ts';
 import { find } from '../scenarios/play.ts';
+import { targetsOf } from '../scenarios/scenario.ts';
 import type { Check } from './check.ts';
 import { afterBaseline, whenRejected } from './conditions.ts';
 import { dataOf, differing, show } from './values.ts';
@@ -11,8 +12,15 @@ export const rejectionIsAtomic: Check = afterBaseline(
     rule: 'A1',
     applies: (trace, scenario) =>
       scenario.kind === 'update' && find(trace, 'readback')?.response !== undefined,
-    run(trace, _scenario, ctx) {
-      const before = dataOf(find(trace, 'baseline'));
+    run(trace, scenario, ctx) {
+      // The state before is what the baseline PUT answered, with the id of the path (a wrong id in PUT
+      // answers is I2's bug, not a change).
+      const baseline = dataOf(find(trace, 'baseline'));
+      const initial = ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on];
+      const before: Record<string, unknown> | undefined = baseline && {
+        ...baseline,
+        id: initial?.['id'] ?? baseline['id'],
+      };
       const readback = find(trace, 'readback');
       const after = dataOf(readback);
       const status = find(trace, 'update')?.response?.status;

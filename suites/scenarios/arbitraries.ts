@@ -7,12 +7,15 @@ import {
   fullBody,
   invalidBody,
   invalidBodyCatalogue,
+  lookalikeBody,
+  responseOnlyBody,
   ruleForValid,
   validBody,
   type BodyCase,
   type UpdateBody,
 } from '../../generators/index.ts';
 import type {
+  Alias,
   BurstScenario,
   FullBody,
   ProbeScenario,
@@ -20,6 +23,10 @@ import type {
   Scenario,
   UnknownIdScenario,
 } from './scenario.ts';
+
+/** Which fixture a case writes to; shrinks to A. */
+const target: fc.Arbitrary<Alias> = fc.constantFrom<Alias>('A', 'B');
+const alternate = (index: number): Alias => (index % 2 === 0 ? 'A' : 'B');
 
 export function validCase(body: UpdateBody): BodyCase {
   const nulls = Object.entries(body)
@@ -37,22 +44,43 @@ export function validCase(body: UpdateBody): BodyCase {
 
 export function validUpdates(contract: Contract): fc.Arbitrary<Scenario> {
   return fc
-    .record({ baseline: fullBody(contract), body: validBody(contract) })
+    .record({ baseline: fullBody(contract), body: validBody(contract), on: target })
     .map(
-      ({ baseline, body }) => ({ kind: 'update', baseline, case: validCase(body), auth: 'valid' }) as const,
+      ({ baseline, body, on }) =>
+        ({ kind: 'update', on, baseline, case: validCase(body), auth: 'valid' }) as const,
     );
 }
 
 export function edgeUpdates(contract: Contract): fc.Arbitrary<Scenario> {
   return fc
-    .record({ baseline: fullBody(contract), bodyCase: edgeBody(contract) })
-    .map(({ baseline, bodyCase }) => ({ kind: 'update', baseline, case: bodyCase, auth: 'valid' }) as const);
+    .record({ baseline: fullBody(contract), bodyCase: edgeBody(contract), on: target })
+    .map(
+      ({ baseline, bodyCase, on }) =>
+        ({ kind: 'update', on, baseline, case: bodyCase, auth: 'valid' }) as const,
+    );
+}
+
+/** Valid bodies with many extra properties: response-only names with changed values, or look-alike names. */
+export function extraPropertyUpdates(
+  contract: Contract,
+  kind: 'response-only' | 'look-alike',
+): fc.Arbitrary<Scenario> {
+  const bodies = kind === 'response-only' ? responseOnlyBody(contract) : lookalikeBody(contract);
+  return fc
+    .record({ baseline: fullBody(contract), bodyCase: bodies, on: target })
+    .map(
+      ({ baseline, bodyCase, on }) =>
+        ({ kind: 'update', on, baseline, case: bodyCase, auth: 'valid' }) as const,
+    );
 }
 
 export function invalidUpdates(contract: Contract): fc.Arbitrary<Scenario> {
   return fc
-    .record({ baseline: fullBody(contract), bodyCase: invalidBody(contract) })
-    .map(({ baseline, bodyCase }) => ({ kind: 'update', baseline, case: bodyCase, auth: 'valid' }) as const);
+    .record({ baseline: fullBody(contract), bodyCase: invalidBody(contract), on: target })
+    .map(
+      ({ baseline, bodyCase, on }) =>
+        ({ kind: 'update', on, baseline, case: bodyCase, auth: 'valid' }) as const,
+    );
 }
 
 /** One value of an arbitrary, fixed by the seed: for the cases that are tried every time. */
@@ -62,8 +90,9 @@ export function sampleOne<T>(arbitrary: fc.Arbitrary<T>, seed: number, index = 0
 
 export function invalidCatalogue(contract: Contract, seed: number): Scenario[] {
   const baseline = sampleOne(fullBody(contract), seed);
-  return invalidBodyCatalogue(contract).map((bodyCase) => ({
+  return invalidBodyCatalogue(contract).map((bodyCase, index) => ({
     kind: 'update',
+    on: alternate(index),
     baseline,
     case: bodyCase,
     auth: 'valid',
@@ -78,6 +107,7 @@ export function authCatalogue(contract: Contract, seed: number): Scenario[] {
   return variants.flatMap((auth, index) =>
     [0, 1].map((k) => ({
       kind: 'update' as const,
+      on: alternate(k),
       baseline: sampleOne(fullBody(contract), seed, index * 2 + k),
       case: validCase(sampleOne(fullBody(contract), seed + 1, index * 2 + k)),
       auth,
@@ -91,8 +121,12 @@ export function authUpdates(contract: Contract): fc.Arbitrary<Scenario> {
       baseline: fullBody(contract),
       body: validBody(contract),
       auth: fc.constantFrom(...BAD_CREDENTIALS),
+      on: target,
     })
-    .map(({ baseline, body, auth }) => ({ kind: 'update', baseline, case: validCase(body), auth }) as const);
+    .map(
+      ({ baseline, body, auth, on }) =>
+        ({ kind: 'update', on, baseline, case: validCase(body), auth }) as const,
+    );
 }
 
 /** Ids shaped like the fixture's own (same prefix and length) or UUIDs, never a fixture's. */

@@ -1,7 +1,7 @@
 /** Turns a scenario into its requests and sends them: the trace is what the checks judge. */
-import type { Exchange, RequestSpec } from '../../core/exchange.ts';
+import type { Exchange, RequestSpec, Target } from '../../core/exchange.ts';
 import type { ApiClient } from '../../http/api-client.ts';
-import type { FullBody, Scenario } from './scenario.ts';
+import { targetsOf, type FullBody, type Scenario } from './scenario.ts';
 
 export interface Trace {
   exchanges: Exchange[];
@@ -15,44 +15,46 @@ export function findAll(trace: Trace, role: string): Exchange[] {
   return trace.exchanges.filter((e) => e.role === role);
 }
 
-const A = { fixture: 'A' } as const;
-const B = { fixture: 'B' } as const;
-
-function put(body: string, contentType: string | undefined, target: RequestSpec['target'] = A): RequestSpec {
+function put(body: string, contentType: string | undefined, target: Target): RequestSpec {
   const spec: RequestSpec = { op: 'update', target, auth: 'valid', body };
   if (contentType !== undefined) spec.contentType = contentType;
   return spec;
 }
 
-const json = (body: FullBody): RequestSpec => put(JSON.stringify(body), 'application/json');
-
 /** The request sequence of a scenario, by role, in order. Bursts are one step of concurrent requests. */
 export function stepsOf(scenario: Scenario, hasB: boolean): { role: string; specs: RequestSpec[] }[] {
-  const readA = { role: 'readback', specs: [{ op: 'read', target: A, auth: 'valid' } as RequestSpec] };
-  const readB = hasB
-    ? [{ role: 'other', specs: [{ op: 'read', target: B, auth: 'valid' } as RequestSpec] }]
-    : [];
+  const { on, other } = targetsOf(scenario, hasB);
+  const target = { fixture: on };
+  const json = (body: FullBody): RequestSpec => put(JSON.stringify(body), 'application/json', target);
+  const read = (role: string, alias: 'A' | 'B') => ({
+    role,
+    specs: [{ op: 'read', target: { fixture: alias }, auth: 'valid' } as RequestSpec],
+  });
+  const readBack = read('readback', on);
+  const otherBefore = other ? [read('other-before', other)] : [];
+  const otherAfter = other ? [read('other', other)] : [];
   const caseSpec = (): RequestSpec => {
     const c = 'case' in scenario ? scenario.case : undefined;
     if (!c) throw new Error('scenario has no case');
     // A body with no content type of its own is sent as JSON; an empty body is sent with no body at all.
-    const spec = put(c.body, c.contentType ?? 'application/json');
+    const spec = put(c.body, c.contentType ?? 'application/json', target);
     if (c.body === '') delete spec.body;
     return spec;
   };
   switch (scenario.kind) {
     case 'update':
       return [
+        ...otherBefore,
         { role: 'baseline', specs: [json(scenario.baseline)] },
         { role: 'update', specs: [{ ...caseSpec(), auth: scenario.auth }] },
-        readA,
-        ...readB,
+        readBack,
+        ...otherAfter,
       ];
     case 'probe':
       return [
         { role: 'baseline', specs: [json(scenario.baseline)] },
         { role: 'update', specs: [caseSpec()] },
-        readA,
+        readBack,
       ];
     case 'repeat':
       return [
@@ -64,14 +66,15 @@ export function stepsOf(scenario: Scenario, hasB: boolean): { role: string; spec
       return [
         { role: 'baseline', specs: [json(scenario.baseline)] },
         { role: 'burst', specs: scenario.bodies.map(json) },
-        readA,
+        readBack,
       ];
     case 'unknown-id': {
-      const target = { unknownId: scenario.id };
+      const unknown = { unknownId: scenario.id };
       return [
-        { role: 'update', specs: [{ ...caseSpec(), target }] },
-        { role: 'readback', specs: [{ op: 'read', target, auth: 'valid' }] },
-        ...readB,
+        ...otherBefore,
+        { role: 'update', specs: [{ ...caseSpec(), target: unknown }] },
+        { role: 'readback', specs: [{ op: 'read', target: unknown, auth: 'valid' }] },
+        ...otherAfter,
       ];
     }
   }

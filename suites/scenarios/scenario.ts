@@ -7,9 +7,16 @@ import type { BodyCase } from '../../generators/index.ts';
 
 export type FullBody = Record<string, string>;
 
-/** PUT a baseline to fixture A, then the case (with a credential variant), then read A and B back. */
+export type Alias = 'A' | 'B';
+
+/**
+ * Read the other fixture, PUT a baseline to the target fixture, then the case (with a credential variant), then
+ * read both back. The target is A or B, so a write that leaks onto a neighbour is seen in either direction.
+ */
 export interface UpdateScenario {
   kind: 'update';
+  /** The fixture written to (A when absent, as in files saved before it existed). */
+  on?: Alias;
   baseline: FullBody;
   case: BodyCase;
   auth: AuthVariant;
@@ -44,3 +51,9 @@ export interface ProbeScenario {
 }
 
 export type Scenario = UpdateScenario | UnknownIdScenario | RepeatScenario | BurstScenario | ProbeScenario;
+
+/** The fixture a scenario writes to, and the one it must leave alone. */
+export function targetsOf(scenario: Scenario, hasB: boolean): { on: Alias; other: Alias | undefined } {
+  const on = scenario.kind === 'update' && scenario.on === 'B' && hasB ? 'B' : 'A';
+  return { on, other: hasB ? (on === 'A' ? 'B' : 'A') : undefined };
+}

@@ -1,0 +1,88 @@
+/**
+ * The end-of-run console summary: run facts, the rules table, one line per failure with its replay command,
+ * then the verdict line.
+ */
+import type { Counterexample } from '../core/failure.ts';
+import type { RuleSummary, RunResult } from '../core/result.ts';
+import { paint, type Paint } from './ansi.ts';
+import { headline, listFailures, requestExchange, shortBody } from './failures.ts';
+import { replayFor } from './replay.ts';
+import { formatDuration, plural, showText } from './text.ts';
+
+export interface SummaryOptions {
+  color?: boolean | undefined;
+  /** Failure file of each counterexample, relative to reportDir (e.g. failures/S1-1.json). */
+  failureFiles?: Map<Counterexample, string> | undefined;
+  /** Folder the reports were written to (default "reports"). */
+  reportDir?: string | undefined;
+}
+
+const STATUS_WORD: Record<RuleSummary['status'], string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  'not-run': 'not run',
+};
+
+function statusCell(status: RuleSummary['status'], p: Paint): string {
+  const word = STATUS_WORD[status];
+  return status === 'pass' ? p.green(word) : status === 'fail' ? p.red(p.bold(word)) : p.dim(word);
+}
+
+function rulesTable(rules: RuleSummary[], p: Paint): string[] {
+  const titleWidth = Math.max(5, ...rules.map((r) => r.title.length));
+  const casesWidth = Math.max(5, ...rules.map((r) => String(r.cases).length));
+  const row = (id: string, title: string, cases: string, failures: string, status: string): string =>
+    `  ${id.padEnd(4)}  ${title.padEnd(titleWidth)}  ${cases.padStart(casesWidth)}  ${failures.padStart(8)}  ${status}`;
+  return [
+    p.dim(row('Rule', 'Title', 'Cases', 'Failures', 'Status')),
+    ...rules.map((r) => row(r.rule, r.title, String(r.cases), String(r.failures), statusCell(r.status, p))),
+  ];
+}
+
+/** `Verdict: VIOLATIONS: 2 of 20 rules failed (S1, A2), 5 passed, 13 not run` */
+export function verdictLine(result: RunResult, color?: boolean): string {
+  const p = paint(color);
+  const failed = result.rules.filter((r) => r.status === 'fail');
+  const passed = result.rules.filter((r) => r.status === 'pass').length;
+  const notRun = result.rules.filter((r) => r.status === 'not-run').length;
+  const counts = `${passed} passed, ${notRun} not run`;
+  if (result.verdict === 'conforms') return `Verdict: ${p.green(p.bold('CONFORMS'))}: ${counts}`;
+  const which = failed.length > 0 ? ` (${failed.map((r) => r.rule).join(', ')})` : '';
+  return `Verdict: ${p.red(p.bold('VIOLATIONS'))}: ${failed.length} of ${result.rules.length} rules failed${which}, ${counts}`;
+}
+
+export function formatSummary(result: RunResult, options: SummaryOptions = {}): string {
+  const p = paint(options.color);
+  const lines = [
+    p.bold('Unified Customer API conformance: PUT /unified/customer/{id}'),
+    `Target:  ${showText(result.baseUrl)} (${result.target}), PUT semantics ${result.putSemantics}`,
+    `Seed:    ${result.seed}    Time: ${formatDuration(result.durationMs)}    Requests: ${result.requests}    Runs: ${result.runs}`,
+    '',
+    ...rulesTable(result.rules, p),
+  ];
+
+  const failures = listFailures(result);
+  if (failures.length > 0) {
+    lines.push('', p.bold(`Failures (${failures.length}):`));
+    for (const { failure } of failures) {
+      const replay = replayFor(failure, options.failureFiles, options.reportDir) ?? 'no failure file saved';
+      const body = shortBody(requestExchange(failure)?.request.body);
+      lines.push(
+        `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}; body ${body}; ${replay}`,
+      );
+    }
+  }
+
+  const broken = result.checks.filter((check) => check.error !== undefined);
+  if (broken.length > 0) {
+    lines.push('', p.bold(`Checks that could not run (${broken.length}):`));
+    for (const check of broken) lines.push(`  ${p.yellow('!')} ${check.id}: ${showText(check.error ?? '')}`);
+  }
+
+  lines.push(
+    '',
+    `${plural(result.checks.length, 'check')}, ${plural(failures.length, 'failure')}. Re-run: ${result.rerunCommand}`,
+    verdictLine(result, options.color),
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,139 @@
+/**
+ * JUnit XML for CI test tabs: one <testsuite> per suite with one <testcase> per check, and a "rules" suite
+ * with one <testcase> per rule, so every rule is listed whether it passed, failed or was not judged.
+ */
+import type { Counterexample } from '../core/failure.ts';
+import type { CheckResult, RunResult } from '../core/result.ts';
+import { RULES } from '../core/rules.ts';
+import { formatFailure } from './format-failure.ts';
+import { headline } from './failures.ts';
+import { failureFilePath, type ReportOptions } from './replay.ts';
+import { escapeXml as text, escapeXmlAttribute as attr } from './markup.ts';
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+function failureText(
+  failure: Counterexample,
+  result: RunResult,
+  failureFiles: Map<Counterexample, string> | undefined,
+  reportDir: string | undefined,
+): string {
+  const relative = failureFiles?.get(failure);
+  return formatFailure(failure, {
+    baseUrl: result.baseUrl,
+    failureFile: relative === undefined ? undefined : failureFilePath(relative, reportDir),
+  });
+}
+
+function checkCase(
+  check: CheckResult,
+  result: RunResult,
+  failureFiles: Map<Counterexample, string> | undefined,
+  reportDir: string | undefined,
+): string {
+  const rules = check.rules.join(',');
+  const open = `    <testcase classname="${attr(rules)}" name="${attr(`${rules} ${check.title}`)}" time="${seconds(check.durationMs)}"`;
+  const children: string[] = [];
+  if (check.failures.length > 0) {
+    const message = check.failures.map((f) => `${f.rule} ${RULES[f.rule]}: ${headline(f)}`).join('; ');
+    const body = check.failures.map((f) => failureText(f, result, failureFiles, reportDir)).join('\n\n');
+    const type = [...new Set(check.failures.map((f) => f.rule))].join(',');
+    children.push(`      <failure message="${attr(message)}" type="${attr(type)}">${text(body)}</failure>`);
+  }
+  if (check.error !== undefined) {
+    children.push(
+      `      <error message="${attr(`check could not run: ${check.error}`)}" type="check-error"/>`,
+    );
+  }
+  return children.length === 0 ? `${open}/>` : `${open}>\n${children.join('\n')}\n    </testcase>`;
+}
+
+function ruleCases(result: RunResult): string[] {
+  return result.rules.map((rule) => {
+    const open = `    <testcase classname="rules" name="${attr(`${rule.rule} ${rule.title}`)}" time="0.000"`;
+    if (rule.status === 'pass') return `${open}/>`;
+    if (rule.status === 'not-run') {
+      return `${open}>\n      <skipped message="${attr(`${rule.rule} was judged by no check in this run`)}"/>\n    </testcase>`;
+    }
+    const failing = result.checks
+      .filter((c) => c.failures.some((f) => f.rule === rule.rule))
+      .map((c) => c.id);
+    const message = `${rule.rule} ${rule.title}: ${rule.failures} of ${rule.cases} cases failed (checks ${failing.join(', ')})`;
+    return `${open}>\n      <failure message="${attr(message)}" type="${attr(rule.rule)}">${text(message)}</failure>\n    </testcase>`;
+  });
+}
+
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  ms: number;
+}
+
+/** The run's facts, repeated in each <testsuite> (JUnit puts <properties> there). */
+function properties(result: RunResult): string {
+  const rows = [
+    ['seed', String(result.seed)],
+    ['baseUrl', result.baseUrl],
+    ['target', result.target],
+    ['putSemantics', result.putSemantics],
+    ['requests', String(result.requests)],
+    ['verdict', result.verdict],
+    ['rerun', result.rerunCommand],
+  ].map(([name = '', value = '']) => `      <property name="${attr(name)}" value="${attr(value)}"/>`);
+  return ['    <properties>', ...rows, '    </properties>'].join('\n');
+}
+
+function suiteElement(name: string, cases: string[], counts: Counts, result: RunResult): string {
+  const head =
+    `  <testsuite name="${attr(name)}" tests="${counts.tests}" failures="${counts.failures}" ` +
+    `errors="${counts.errors}" skipped="${counts.skipped}" time="${seconds(counts.ms)}" ` +
+    `timestamp="${attr(result.startedAt.replace(/Z$/, ''))}">`;
+  return [head, properties(result), ...cases, '  </testsuite>'].join('\n');
+}
+
+export function toJunitXml(
+  result: RunResult,
+  failureFiles?: Map<Counterexample, string>,
+  options: ReportOptions = {},
+): string {
+  const suites = [...new Set(result.checks.map((c) => c.suite))];
+  const elements = suites.map((suite) => {
+    const checks = result.checks.filter((c) => c.suite === suite);
+    const cases = checks.map((c) => checkCase(c, result, failureFiles, options.reportDir));
+    return suiteElement(
+      suite,
+      cases,
+      {
+        tests: checks.length,
+        failures: checks.filter((c) => c.failures.length > 0).length,
+        errors: checks.filter((c) => c.error !== undefined).length,
+        skipped: 0,
+        ms: checks.reduce((sum, c) => sum + c.durationMs, 0),
+      },
+      result,
+    );
+  });
+  const ruleCounts = {
+    tests: result.rules.length,
+    failures: result.rules.filter((r) => r.status === 'fail').length,
+    errors: 0,
+    skipped: result.rules.filter((r) => r.status === 'not-run').length,
+    ms: 0,
+  };
+  elements.push(suiteElement('rules', ruleCases(result), ruleCounts, result));
+
+  const tests = result.checks.length + ruleCounts.tests;
+  const failures = result.checks.filter((c) => c.failures.length > 0).length + ruleCounts.failures;
+  const errors = result.checks.filter((c) => c.error !== undefined).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="unified-customer-conformance" tests="${tests}" failures="${failures}" errors="${errors}" time="${seconds(result.durationMs)}">`,
+    ...elements,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,28 @@
+/**
+ * Bodies carrying properties the contract does not take (B6): response-only names with changed values must not
+ * change the read-only fields (S3), and look-alike names must not change the real fields.
+ */
+import { propertyCheck } from './harness.ts';
+import { extraPropertyUpdates } from './scenarios/arbitraries.ts';
+
+propertyCheck(
+  {
+    id: 'response-only-properties',
+    title: 'response-only properties in the body change nothing',
+    suite: 'extra-properties',
+    rules: ['B6', 'S3', 'I2', 'A1', 'R2'],
+  },
+  (h) => extraPropertyUpdates(h.contract, 'response-only'),
+  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+);
+
+propertyCheck(
+  {
+    id: 'look-alike-properties',
+    title: 'look-alike and aliased property names change nothing',
+    suite: 'extra-properties',
+    rules: ['B6', 'S1', 'A1', 'R2'],
+  },
+  (h) => extraPropertyUpdates(h.contract, 'look-alike'),
+  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+);

@@ -1,0 +1,28 @@
+/** The kill matrix as text: one row per variant, one column per rule; the expected rule marked. */
+import type { Variant } from '../../backend/variants/catalogue.ts';
+import { RULE_IDS } from '../../core/rules.ts';
+import type { MatrixRow } from './matrix.ts';
+
+export function formatMatrix(
+  variants: { variant: Variant; row: MatrixRow | undefined }[],
+  ms: number,
+): string {
+  const width = Math.max(...variants.map((v) => v.variant.id.length), 7);
+  const header = `${'variant'.padEnd(width)}  ${RULE_IDS.map((r) => r.padEnd(3)).join('')} caught`;
+  const lines = variants.map(({ variant, row }) => {
+    const cells = RULE_IDS.map((rule) => {
+      const flagged = row?.failedRules.includes(rule) ?? false;
+      if (rule === variant.rule) return (flagged ? '[X]' : '[ ]').padEnd(3);
+      return (flagged ? ' x ' : ' . ').padEnd(3);
+    }).join('');
+    const caught = row?.failedRules.includes(variant.rule) ? 'yes' : 'NO';
+    return `${variant.id.padEnd(width)}  ${cells} ${caught}`;
+  });
+  const missed = variants.filter(({ variant, row }) => !row?.failedRules.includes(variant.rule)).length;
+  return [
+    "Kill matrix ([X] the variant's rule, caught; [ ] missed; x another rule also flagged)",
+    header,
+    ...lines,
+    `${variants.length - missed} of ${variants.length} variants caught by their rule, in ${(ms / 1000).toFixed(0)} s`,
+  ].join('\n');
+}

@@ -1,0 +1,96 @@
+/**
+ * Proof that the suite can fail, and only when it should: the whole command line against the reference
+ * backend in every mode (must conform) and against every broken variant (each must be caught by a check of
+ * the rule it breaks). Prints the matrix of variants × rules.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EdgePolicy, StoreSemantics } from '../../backend/types.ts';
+import { VARIANTS, type Variant } from '../../backend/variants/catalogue.ts';
+import { RULE_IDS } from '../../core/rules.ts';
+import { CHECKS } from '../../suites/checks/registry.ts';
+import { formatMatrix } from './format-matrix.ts';
+import { pool, runAgainst, type MatrixRow } from './matrix.ts';
+
+const MODES: [StoreSemantics, EdgePolicy][] = [
+  ['merge', 'lenient'],
+  ['replace', 'lenient'],
+  ['merge', 'strict'],
+  ['replace', 'strict'],
+];
+
+interface Job {
+  name: string;
+  variant?: Variant;
+  semantics: StoreSemantics;
+  edgePolicy: EdgePolicy;
+}
+
+const jobs: Job[] = [
+  ...MODES.map(([semantics, edgePolicy]) => ({
+    name: `reference-${semantics}-${edgePolicy}`,
+    semantics,
+    edgePolicy,
+  })),
+  // Variants run lenient: several bugs sit behind input a strict backend would reject first.
+  ...VARIANTS.map((variant) => ({
+    name: variant.id,
+    variant,
+    semantics: 'merge' as const,
+    edgePolicy: 'lenient' as const,
+  })),
+];
+
+const rows = new Map<string, MatrixRow>();
+let started = 0;
+
+beforeAll(async () => {
+  started = Date.now();
+  const results = await pool(jobs, 3, (job) =>
+    runAgainst(job.name, job.variant?.build, job.semantics, job.edgePolicy),
+  );
+  for (const row of results) rows.set(row.name, row);
+}, 40 * 60_000);
+
+afterAll(() => {
+  const variants = VARIANTS.map((v) => ({ variant: v, row: rows.get(v.id) }));
+  process.stdout.write(`${formatMatrix(variants, Date.now() - started)}\n`);
+});
+
+describe('the reference backend conforms', () => {
+  it.each(MODES)(
+    'in %s semantics with the %s edge policy: exit 0, nothing flagged',
+    (semantics, edgePolicy) => {
+      const row = rows.get(`reference-${semantics}-${edgePolicy}`);
+      expect(row?.failedRules, row?.cli.stdout.slice(-3000)).toEqual([]);
+      expect(row?.cli.code, row?.cli.stderr.slice(-2000)).toBe(0);
+    },
+  );
+});
+
+describe('every broken variant is caught by its rule', () => {
+  it.each(VARIANTS.map((v) => [v.id, v.rule] as const))('%s breaks %s', (id, rule) => {
+    const row = rows.get(id);
+    expect(row?.cli.code, row?.cli.stderr.slice(-2000)).toBe(1);
+    expect(row?.failedRules, `${id} should be caught by ${rule}`).toContain(rule);
+  });
+});
+
+describe('the catalogue and the checks cover each other', () => {
+  it('every rule id is broken by some variant, and caught there', () => {
+    const caught = new Set(
+      VARIANTS.filter((v) => rows.get(v.id)?.failedRules.includes(v.rule)).map((v) => v.rule),
+    );
+    expect(RULE_IDS.filter((rule) => !caught.has(rule))).toEqual([]);
+  });
+
+  it('every registered check is seen failing against some variant', () => {
+    const seen = new Set(
+      [...rows.values()].flatMap((row) => row.failures.flatMap((f) => f.violations.map((v) => v.check))),
+    );
+    expect(
+      CHECKS.all()
+        .map((c) => c.name)
+        .filter((name) => !seen.has(name)),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The kill matrix: the whole suite, as a user runs it (the command line in a child process), against the
+ * reference backend in each mode and against every broken variant, a few at a time.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FailureFile } from '../../core/failure-file.ts';
+import type { RuleId } from '../../core/rules.ts';
+import type { Variant } from '../../backend/variants/catalogue.ts';
+import type { EdgePolicy, StoreSemantics } from '../../backend/types.ts';
+import { runCli, type CliResult } from '../support/run-cli.ts';
+import { serveBackend, TEST_TOKEN } from '../support/serve-backend.ts';
+
+export interface MatrixRow {
+  name: string;
+  expectedRule?: RuleId;
+  cli: CliResult;
+  /** Rules named by the saved failures. */
+  failedRules: RuleId[];
+  failures: FailureFile[];
+}
+
+export const MATRIX_SEED = 20261126;
+
+export async function runAgainst(
+  name: string,
+  build: Variant['build'] | undefined,
+  semantics: StoreSemantics,
+  edgePolicy: EdgePolicy,
+  extraArgs: string[] = [],
+): Promise<MatrixRow> {
+  const served = await serveBackend(build, semantics, edgePolicy);
+  const reportDir = mkdtempSync(join(tmpdir(), `matrix-${name}-`));
+  try {
+    const cli = await runCli(
+      ['--base-url', served.baseUrl, '--seed', String(MATRIX_SEED), '--report-dir', reportDir, ...extraArgs],
+      { API_TOKEN: TEST_TOKEN },
+    );
+    const dir = join(reportDir, 'failures');
+    const failures = readdirSync(reportDir).includes('failures')
+      ? readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as FailureFile)
+      : [];
+    const failedRules = [...new Set(failures.flatMap((f) => f.violations.map((v) => v.rule)))].sort();
+    return { name, cli, failedRules, failures };
+  } finally {
+    await served.server.close();
+    rmSync(reportDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+}
+
+/** Runs tasks with at most `limit` at once, keeping their order in the result. */
+export async function pool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
