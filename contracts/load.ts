@@ -170,20 +170,41 @@ export function loadContract(dir: string = DEFAULT_CONTRACT_DIR): Contract {
   const update = schemaFields(raw.updateRequest, FILES.updateRequest);
   const documented = schemaFields(raw.customer, FILES.customer).all;
   const roles = [...update.all, ...tolerances.fields.readOnly, ...tolerances.fields.serverManaged];
-  for (const [index, field] of tolerances.fields.readOnly.entries()) {
+  for (const field of update.all) {
     if (!documented.includes(field)) {
       throw new ContractError(
-        FILES.tolerances,
-        `/fields/readOnly/${index}`,
+        FILES.updateRequest,
+        `/properties/${field}`,
         `"${field}" is not a documented customer property`,
       );
     }
-    if (update.all.includes(field)) {
-      throw new ContractError(
-        FILES.tolerances,
-        `/fields/readOnly/${index}`,
-        `"${field}" is updatable, so it cannot be read-only`,
-      );
+  }
+  // Each documented property has exactly one role: a server-managed field is checked like a read-only one.
+  const roleNames = { readOnly: 'read-only', serverManaged: 'server-managed' } as const;
+  for (const role of ['readOnly', 'serverManaged'] as const) {
+    for (const [index, field] of tolerances.fields[role].entries()) {
+      const pointer = `/fields/${role}/${index}`;
+      if (!documented.includes(field)) {
+        throw new ContractError(
+          FILES.tolerances,
+          pointer,
+          `"${field}" is not a documented customer property`,
+        );
+      }
+      if (update.all.includes(field)) {
+        throw new ContractError(
+          FILES.tolerances,
+          pointer,
+          `"${field}" is updatable, so it cannot be ${roleNames[role]}`,
+        );
+      }
+      if (role === 'serverManaged' && tolerances.fields.readOnly.includes(field)) {
+        throw new ContractError(
+          FILES.tolerances,
+          pointer,
+          `"${field}" is read-only, so it cannot be server-managed`,
+        );
+      }
     }
   }
   for (const field of documented) {

@@ -30,8 +30,9 @@ export interface Counterexample {
   /** The scenario, as data (see suites/scenarios). */
   scenario: unknown;
   exchanges: Exchange[];
+  /** The run's seed (npm start -- --seed). */
   seed: number;
-  /** fast-check's replay path, when it came from a property. */
+  /** fast-check's replay path within the check, when it came from a property ("fixed:N" for a fixed case). */
   path?: string;
   numRuns: number;
   numShrinks: number;

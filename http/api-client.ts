@@ -2,6 +2,7 @@
  * The suite's HTTP client: turns a RequestSpec into a supertest request against the base URL, with a
  * per-request timeout, a cap on requests in flight, waiting on 429, and redaction of the token.
  */
+import { existsSync } from 'node:fs';
 import request from 'supertest';
 import type { Contract } from '../contracts/load.ts';
 import type { Exchange, ReceivedResponse, RequestSpec, SentRequest } from '../core/exchange.ts';
@@ -19,7 +20,11 @@ export interface ClientOptions {
   fixtures: Partial<Record<'A' | 'B', string>>;
   log?: ExchangeLog;
   maxThrottleRetries?: number;
+  /** A file whose presence means the run was interrupted: no request is sent once it exists. */
+  abortFile?: string;
 }
+
+export class RunInterrupted extends Error {}
 
 const METHODS = { update: 'PUT', read: 'GET', create: 'POST', delete: 'DELETE' } as const;
 const VERBS = { update: 'put', read: 'get', create: 'post', delete: 'delete' } as const;
@@ -89,7 +94,9 @@ export class ApiClient {
   }
 
   private async sendOnce(spec: RequestSpec, role: string): Promise<Exchange> {
-    const { baseUrl, token, contract, fixtures, timeoutMs } = this.options;
+    const { baseUrl, token, contract, fixtures, timeoutMs, abortFile } = this.options;
+    // Checked before every request: the suites run in a worker the runner cannot stop mid-test otherwise.
+    if (abortFile !== undefined && existsSync(abortFile)) throw new RunInterrupted('the run was interrupted');
     const method = METHODS[spec.op];
     const path = pathFor(spec, contract, fixtures);
     const auth = authHeader(spec.auth, token);

@@ -4,6 +4,7 @@ import { ContractError, loadContract } from '../contracts/load.ts';
 import { HELP, parseOptions, UsageError } from './options.ts';
 import { stderrProgress } from './progress.ts';
 import { conformanceRun, type Cleanup } from './run.ts';
+import { stopSuites } from './run-suites.ts';
 import { TargetError } from './target-error.ts';
 
 function fail(message: string): never {
@@ -35,17 +36,18 @@ async function main(): Promise<number> {
   let cleanup: Cleanup | undefined;
   const interrupt = (signal: NodeJS.Signals) => {
     process.stderr.write(`customer-conformance: ${signal} received, putting fixtures back before exiting\n`);
-    void (cleanup ? cleanup() : Promise.resolve([])).then((notes) => {
-      for (const note of notes) process.stderr.write(`  ${note}\n`);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
+    const release = cleanup; // taken now: the run clears it when it ends, and stopping the suites ends it
+    const stopped = stopSuites().catch(() => undefined);
+    void stopped
+      .then(() => (release ? release() : []))
+      .then((notes) => {
+        for (const note of notes) process.stderr.write(`  ${note}\n`);
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
 
-  process.stderr.write(
-    `customer-conformance: seed ${options.seed}${options.seedGiven ? '' : ' (random; pass --seed to repeat)'}\n`,
-  );
   try {
     const output = await conformanceRun(options, contract, stderrProgress, (c) => (cleanup = c));
     process.stdout.write(

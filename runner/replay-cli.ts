@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   });
   let options;
   try {
-    options = parseOptions([...forwarded, '--seed', String(saved.seed)], process.env);
+    options = parseOptions([...forwarded, `--seed=${saved.seed}`], process.env);
   } catch (error) {
     if (error instanceof UsageError) fail(error.message);
     throw error;

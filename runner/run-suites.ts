@@ -1,6 +1,8 @@
 /** Runs the vitest files of suites/ through vitest's Node API, one after another in one worker, in name order. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BaseSequencer, startVitest, type TestSpecification } from 'vitest/node';
+import { BaseSequencer, createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 import type { SuiteEnv } from '../suites/env.ts';
 import { progressReporter, type Progress, type SuiteRunLog } from './progress.ts';
 
@@ -16,17 +18,37 @@ class NameOrder extends BaseSequencer {
   }
 }
 
+let running: { vitest: Vitest; abortFile: string } | undefined;
+let stopped = false;
+
+/** Whether the suites were stopped by a signal: the signal handler, not the run, then decides the exit. */
+export const wasStopped = (): boolean => stopped;
+
+/** Stops the suites mid-run (on SIGINT/SIGTERM), so nothing writes to the fixtures while they are put back. */
+export async function stopSuites(): Promise<void> {
+  stopped = true;
+  const current = running;
+  running = undefined;
+  if (!current) return;
+  mkdirSync(dirname(current.abortFile), { recursive: true });
+  writeFileSync(current.abortFile, 'interrupted\n');
+  await current.vitest.close();
+}
+
 export async function runSuites(env: SuiteEnv, progress: Progress): Promise<SuiteRunLog> {
   const log: SuiteRunLog = { errors: [], failedTests: [] };
   const previousExitCode = process.exitCode;
-  const vitest = await startVitest(
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const ours = signals.map((signal) => process.listeners(signal));
+  const vitest = await createVitest(
     'test',
-    [],
     { config: false, watch: false, root: ROOT, reporters: [progressReporter(progress, log)] },
     {
       test: {
         include: ['suites/**/*.suite.ts'],
         provide: { conformance: env },
+        // Threads, not forks: a worker thread ends with the runner, so an interrupted run stops writing at once.
+        pool: 'threads',
         fileParallelism: false,
         maxWorkers: 1,
         isolate: false,
@@ -37,6 +59,18 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
       },
     },
   );
+  // vitest exits on SIGINT/SIGTERM by itself; the runner's handlers must put the fixtures back first.
+  signals.forEach((signal, index) => {
+    for (const listener of process.listeners(signal)) {
+      if (!ours[index]?.includes(listener)) process.off(signal, listener);
+    }
+  });
+  running = { vitest, abortFile: env.abortFile };
+  try {
+    await vitest.start();
+  } finally {
+    running = undefined;
+  }
   await vitest.close();
   // vitest marks the process as failed when a test fails; the runner decides the exit code itself.
   process.exitCode = previousExitCode;

@@ -17,7 +17,7 @@ import { adoptFixtures, createFixtures, releaseFixtures, type FixtureSet } from 
 import type { RunOptions } from './options.ts';
 import { preflight } from './preflight.ts';
 import type { Progress } from './progress.ts';
-import { runSuites } from './run-suites.ts';
+import { runSuites, wasStopped } from './run-suites.ts';
 import { openTarget, type Target } from './target.ts';
 import { TargetError } from './target-error.ts';
 
@@ -32,7 +32,7 @@ export interface RunOutput {
 export type Cleanup = () => Promise<string[]>;
 
 export function rerunCommand(options: RunOptions): string {
-  const parts = ['npm start --', `--seed ${options.seed}`];
+  const parts = ['npm start --', options.seed < 0 ? `--seed=${options.seed}` : `--seed ${options.seed}`];
   if (options.runs !== 100) parts.push(`--runs ${options.runs}`);
   if (options.baseUrl) parts.push(`--base-url ${options.baseUrl}`);
   for (const item of options.only) parts.push(`--only ${item}`);
@@ -65,14 +65,15 @@ export async function conformanceRun(
   const target: Target = await openTarget(options, contract);
   let fixtures: FixtureSet | undefined;
   let client: ApiClient | undefined;
-  let released = false;
-  const cleanup: Cleanup = async () => {
-    if (released) return [];
-    released = true;
-    const notes = fixtures && client ? await releaseFixtures(client, contract, fixtures).catch(() => []) : [];
-    await target.stop();
-    return notes;
-  };
+  // One clean-up, however often it is asked for: the normal end and a SIGINT may ask at the same time.
+  let releasing: Promise<string[]> | undefined;
+  const cleanup: Cleanup = () =>
+    (releasing ??= (async () => {
+      const notes =
+        fixtures && client ? await releaseFixtures(client, contract, fixtures).catch(() => []) : [];
+      await target.stop();
+      return notes;
+    })());
   onCleanup(cleanup);
   try {
     client = new ApiClient({
@@ -90,6 +91,10 @@ export async function conformanceRun(
         ? await adoptFixtures(client, options.customerIds)
         : await createFixtures(client, contract, options.seed);
     client = client.withFixtures(fixtures.ids);
+    // Announced once the target is known to work, so a target error stays the only line on stderr.
+    progress.write(
+      `customer-conformance: seed ${options.seed}${options.seedGiven ? '' : ' (random; pass --seed to repeat)'}`,
+    );
     // Written before any change, so an adopted customer can be put back by hand if the run dies.
     writeFileSync(
       join(reportDir, 'fixtures.json'),
@@ -109,10 +114,12 @@ export async function conformanceRun(
       initial: fixtures.initial,
       exchangeLog,
       resultsDir: join(reportDir, 'results'),
+      abortFile: join(reportDir, 'results', '.interrupted'),
       only: options.only,
       regressionsDir: resolve(options.regressionsDir),
     };
     const outcome = await runSuites(env, progress);
+    if (wasStopped()) await new Promise<never>(() => {}); // the signal handler puts fixtures back and exits
     const checks = readCheckResults(env.resultsDir);
     // A test that failed without a contract violation to show for it is the suite's own failure: no verdict.
     const broken = checks.find((c) => c.error !== undefined);

@@ -23,6 +23,8 @@ export interface SuiteEnv {
   resultsDir: string;
   /** Rule ids and suite names to run; empty runs everything. */
   only: string[];
+  /** Written by the runner when interrupted: the suites send nothing more once it exists. */
+  abortFile: string;
   /** Regression corpus folder, replayed first. */
   regressionsDir?: string;
 }

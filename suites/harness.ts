@@ -42,6 +42,7 @@ export function harness(): Harness {
     concurrency: env.concurrency,
     fixtures: env.fixtures,
     log: new ExchangeLog(env.exchangeLog),
+    abortFile: env.abortFile,
   });
   let resolved: Promise<Resolved> | undefined;
   const semantics = (): Promise<Resolved> => {
@@ -56,7 +57,7 @@ export function harness(): Harness {
   };
   const run = async (checkId: string): Promise<CheckRun> => {
     const ctx: JudgeContext = { contract, semantics: await semantics(), initial: env.initial };
-    return { client, ctx, seed: seedFor(env.seed, checkId) };
+    return { client, ctx, seed: seedFor(env.seed, checkId), runSeed: env.seed };
   };
   shared = { env, contract, client, semantics, run };
   return shared;

@@ -25,7 +25,10 @@ export interface CheckSpec {
 export interface CheckRun {
   client: ApiClient;
   ctx: JudgeContext;
+  /** fast-check's seed for this check, derived from the run's. */
   seed: number;
+  /** The run's seed: what `npm start -- --seed` takes. */
+  runSeed: number;
 }
 
 const MAX_ROUNDS = 6;
@@ -133,7 +136,7 @@ export async function runProperty(
       return result(spec, tally, failures, started, `the check itself failed: ${reason}`);
     }
     failures.push(
-      counterexample(spec, lastFailing, run.ctx, run.seed, {
+      counterexample(spec, lastFailing, run.ctx, run.runSeed, {
         ...(details.counterexamplePath !== null ? { path: details.counterexamplePath } : {}),
         numRuns: details.numRuns,
         numShrinks: details.numShrinks,
@@ -158,7 +161,7 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     if (fresh.length === 0) continue;
     for (const violation of fresh) reported.add(muteKey(violation));
     failures.push(
-      counterexample(spec, { scenario, trace, violations: fresh }, run.ctx, run.seed, {
+      counterexample(spec, { scenario, trace, violations: fresh }, run.ctx, run.runSeed, {
         path: `fixed:${index}`,
         numRuns: index + 1,
         numShrinks: 0,
