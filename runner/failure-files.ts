@@ -49,7 +49,8 @@ export function writeFailureFiles(
       const n = (counters.get(failure.rule) ?? 0) + 1;
       counters.set(failure.rule, n);
       const file = join(dir, `${failure.rule}-${n}.json`);
-      const replay = `npm run replay -- ${relative(process.cwd(), file) || file}`;
+      const shown = relative(process.cwd(), file);
+      const replay = `npm run replay -- ${shown.startsWith('..') || shown === '' ? file : shown}`;
       const title = failure.violations[0]?.title ?? check.title;
       mkdirSync(dir, { recursive: true });
       writeFileSync(file, JSON.stringify(toFailureFile(failure, title, fixtures, replay), null, 2) + '\n');

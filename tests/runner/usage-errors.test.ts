@@ -1,8 +1,9 @@
 /** Bad input to the suite itself: one line that says what to do, exit 2, never a stack trace or a verdict. */
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createReferenceBackend } from '../../backend/reference-backend.ts';
-import { runCli } from '../support/run-cli.ts';
+import { ROOT, runCli } from '../support/run-cli.ts';
 import { serveBackend, TEST_TOKEN } from '../support/serve-backend.ts';
 import { loadContract } from '../../contracts/load.ts';
 
@@ -47,6 +48,15 @@ describe('usage errors', () => {
       expect(result.stdout).toContain(flag);
     }
     expect(result.stdout).toMatch(/0 the backend conforms, 1 contract violations found, 2 usage/);
+  });
+
+  it('the package bin runs the same command line', () => {
+    const result = spawnSync(process.execPath, ['bin/customer-conformance.js', '--help'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^customer-conformance: contract and conformance suite/);
   });
 
   it.each([
