@@ -55,7 +55,7 @@ describe('usage errors', () => {
       cwd: ROOT,
       encoding: 'utf8',
     });
-    expect(result.status).toBe(0);
+    expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^customer-conformance: contract and conformance suite/);
   });
 
