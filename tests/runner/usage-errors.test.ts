@@ -51,9 +51,11 @@ describe('usage errors', () => {
   });
 
   it('the package bin runs the same command line', () => {
+    // A clean environment: vite puts BASE_URL=/ into the environment of the tests themselves.
     const result = spawnSync(process.execPath, ['bin/customer-conformance.js', '--help'], {
       cwd: ROOT,
       encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '' },
     });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^customer-conformance: contract and conformance suite/);
