@@ -8,10 +8,7 @@ import { ApiClient } from '../http/api-client.ts';
 import { ExchangeLog } from '../http/exchange-log.ts';
 import { formatFailure } from '../reporting/format-failure.ts';
 import { FailureFileError, readFailureFile } from '../suites/failure-file-io.ts';
-import { judge } from '../suites/judge.ts';
-import { expectationFor } from '../suites/scenarios/expectation.ts';
-import { play } from '../suites/scenarios/play.ts';
-import type { Scenario } from '../suites/scenarios/scenario.ts';
+import { replaySaved } from '../suites/replay-saved.ts';
 import { createFixturesFrom, releaseFixtures } from './fixtures.ts';
 import { preflight } from './preflight.ts';
 import { openTarget } from './target.ts';
@@ -90,32 +87,13 @@ async function main(): Promise<number> {
     await preflight(base, target.baseUrl, saved.seed);
     fixtures = await createFixturesFrom(base, contract, saved.fixtures, saved.seed);
     const client = base.withFixtures(fixtures.ids);
-    const scenario = saved.scenario as Scenario;
-    const ctx = {
-      contract,
-      semantics: saved.putSemantics === 'unknown' ? undefined : saved.putSemantics,
-      initial: fixtures.initial,
-    };
-    const trace = await play(scenario, client);
-    const { violations } = judge(trace, scenario, ctx);
+    const judging = { contract, semantics: undefined, initial: fixtures.initial };
+    const { failure } = await replaySaved(saved, saved.checkId, client, judging);
     const where = target.kind === 'embedded' ? 'the embedded reference backend' : target.baseUrl;
-    if (violations.length === 0) {
+    if (!failure) {
       process.stdout.write(`FIXED: ${saved.rule} ${saved.title} no longer fails against ${where}\n`);
       return 0;
     }
-    const failure = {
-      checkId: saved.checkId,
-      rule: violations[0]?.rule ?? saved.rule,
-      outcome: expectationFor(scenario, contract).outcome,
-      violations,
-      scenario,
-      exchanges: trace.exchanges,
-      seed: saved.seed,
-      ...(saved.path !== undefined ? { path: saved.path } : {}),
-      numRuns: 1,
-      numShrinks: 0,
-      putSemantics: saved.putSemantics,
-    };
     process.stdout.write(`${formatFailure(failure, { baseUrl: target.baseUrl, failureFile: path })}\n`);
     process.stdout.write(`STILL FAILING: ${saved.rule} ${saved.title} against ${where}\n`);
     return 1;

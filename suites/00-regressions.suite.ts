@@ -5,14 +5,10 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, test } from 'vitest';
-import type { Counterexample } from '../core/failure.ts';
 import type { CheckResult } from '../core/result.ts';
 import { readFailureFile } from './failure-file-io.ts';
 import { harness } from './harness.ts';
-import { judge } from './judge.ts';
-import { expectationFor } from './scenarios/expectation.ts';
-import { play } from './scenarios/play.ts';
-import type { Scenario } from './scenarios/scenario.ts';
+import { replaySaved } from './replay-saved.ts';
 import { suiteEnv } from './env.ts';
 
 const env = suiteEnv();
@@ -35,28 +31,8 @@ for (const name of files) {
     const h = harness();
     const started = performance.now();
     const run = await h.run(id);
-    const ctx = saved.putSemantics === 'unknown' ? run.ctx : { ...run.ctx, semantics: saved.putSemantics };
-    const scenario = saved.scenario as Scenario;
-    const trace = await play(scenario, h.client);
-    const { violations, judged } = judge(trace, scenario, ctx);
-    const failures: Counterexample[] =
-      violations.length === 0
-        ? []
-        : [
-            {
-              checkId: id,
-              rule: violations[0]?.rule ?? saved.rule,
-              outcome: expectationFor(scenario, ctx.contract).outcome,
-              violations,
-              scenario,
-              exchanges: trace.exchanges,
-              seed: saved.seed,
-              ...(saved.path !== undefined ? { path: saved.path } : {}),
-              numRuns: 1,
-              numShrinks: 0,
-              putSemantics: ctx.semantics ?? 'unknown',
-            },
-          ];
+    const { failure, judged } = await replaySaved(saved, id, h.client, run.ctx);
+    const failures = failure ? [failure] : [];
     const result: CheckResult = {
       id,
       title: `regression ${name}: ${saved.title}`,
@@ -71,6 +47,8 @@ for (const name of files) {
       join(env.resultsDir, `${id.replace(/[^a-zA-Z0-9_.-]/g, '_')}.json`),
       JSON.stringify(result),
     );
-    expect(violations.map((v) => `${v.rule} ${v.title}: ${v.received}`)).toEqual([]);
+    expect(failures.flatMap((f) => f.violations.map((v) => `${v.rule} ${v.title}: ${v.received}`))).toEqual(
+      [],
+    );
   });
 }
