@@ -12,6 +12,7 @@ import type { Tolerances } from './tolerances.ts';
 import { checkOpenApi } from './openapi-check.ts';
 
 export type { Tolerances, PutSemantics } from './tolerances.ts';
+export { edgeRejections } from './tolerances.ts';
 
 export const DEFAULT_CONTRACT_DIR = fileURLToPath(new URL('.', import.meta.url));
 

@@ -7,7 +7,8 @@ export interface Tolerances {
   statuses: {
     accept: number[];
     reject: number[];
-    rejectContentType: number[];
+    /** What a MAY-EITHER case (B4, B6, B7) may be refused with: any clean 4xx, or a pinned list. */
+    rejectEdge: number[] | 'any-4xx';
     unauthenticated: number[];
     wrongToken: number[];
     notFound: number[];
@@ -21,4 +22,10 @@ export interface Tolerances {
   };
   fields: { readOnly: string[]; serverManaged: string[] };
   concurrency: { burstSize: number; bursts: number };
+}
+
+/** Every status a MAY-EITHER case may be refused with. */
+export function edgeRejections(tolerances: Tolerances): number[] {
+  const pinned = tolerances.statuses.rejectEdge;
+  return pinned === 'any-4xx' ? Array.from({ length: 100 }, (_, i) => 400 + i) : pinned;
 }

@@ -144,17 +144,10 @@ export const VALIDATION_VARIANTS: readonly Variant[] = [
   ),
   // B4: out-of-envelope strings
   variant(
-    'over-255-answers-413',
+    'truncates-over-255',
     'B4',
-    'a field-size guard answers 413 Payload Too Large (not 400/422) to strings over 255 characters',
-    {
-      validateBody(body, ctx) {
-        if (isObject(body) && firstString(body, ctx, (value) => value.length > 255) !== undefined) {
-          return { ok: false, status: 413, message: 'field too large' };
-        }
-        return referenceSteps.validateBody.call(this, body, ctx);
-      },
-    },
+    'VARCHAR(255) columns in non-strict SQL mode: strings over 255 are answered 200 and silently cut to 255',
+    storingStrings('all', (value) => (value.length > 255 ? value.slice(0, 255) : value)),
   ),
   variant(
     'empty-string-stored-as-null',

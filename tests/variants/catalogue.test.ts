@@ -295,8 +295,7 @@ const TRIGGERS: Trigger[] = [
   { variant: 'rejects-uppercase-email', scenario: withPlain({ email: 'Ada@Example.com' }) },
   { variant: 'rejects-astral-chars', scenario: withPlain({ address_city: 'London \u{1F3F0}' }) },
   // B4
-  { variant: 'over-255-answers-413', scenario: withPlain({ name: 'A'.repeat(300) }) },
-  { variant: 'over-255-answers-413', scenario: withPlain({ name: 'A'.repeat(300) }), options: STRICT },
+  { variant: 'truncates-over-255', scenario: withPlain({ name: 'A'.repeat(300) }) },
   { variant: 'empty-string-stored-as-null', scenario: withPlain({ address_line2: '' }) },
   { variant: 'strips-nul-chars', scenario: withPlain({ name: 'Ada\u0000Lovelace' }) },
   { variant: 'lone-surrogates-become-fffd', scenario: withPlain({ name: 'Ada \ud800' }) },
