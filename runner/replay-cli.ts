@@ -9,6 +9,7 @@ import { ExchangeLog } from '../http/exchange-log.ts';
 import { formatFailure } from '../reporting/format-failure.ts';
 import { FailureFileError, readFailureFile } from '../suites/failure-file-io.ts';
 import { replaySaved } from '../suites/replay-saved.ts';
+import { resolveSemantics } from '../suites/semantics.ts';
 import { createFixturesFrom, releaseFixtures } from './fixtures.ts';
 import { preflight } from './preflight.ts';
 import { openTarget } from './target.ts';
@@ -87,7 +88,8 @@ async function main(): Promise<number> {
     await preflight(base, target.baseUrl, saved.seed);
     fixtures = await createFixturesFrom(base, contract, saved.fixtures, saved.seed);
     const client = base.withFixtures(fixtures.ids);
-    const judging = { contract, semantics: undefined, initial: fixtures.initial };
+    const semantics = await resolveSemantics(contract, client, saved.seed);
+    const judging = { contract, semantics, initial: fixtures.initial };
     const { failure } = await replaySaved(saved, saved.checkId, client, judging);
     const where = target.kind === 'embedded' ? 'the embedded reference backend' : target.baseUrl;
     if (!failure) {

@@ -10,14 +10,12 @@ import type { CheckResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
 import { ExchangeLog } from '../http/exchange-log.ts';
 import type { JudgeContext, Resolved } from './checks/check.ts';
-import { probedSemantics } from './checks/semantics-probe.ts';
 import { suiteEnv, type SuiteEnv } from './env.ts';
 import type fc from 'fast-check';
 import { runFixed, runProperty, type CheckRun, type CheckSpec } from './run-check.ts';
-import { probe } from './scenarios/arbitraries.ts';
-import { play } from './scenarios/play.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 import { seedFor } from './seeds.ts';
+import { resolveSemantics } from './semantics.ts';
 
 export interface Harness {
   env: SuiteEnv;
@@ -45,16 +43,7 @@ export function harness(): Harness {
     abortFile: env.abortFile,
   });
   let resolved: Promise<Resolved> | undefined;
-  const semantics = (): Promise<Resolved> => {
-    const pinned = contract.tolerances.putSemantics;
-    if (pinned !== 'either') return Promise.resolve(pinned);
-    resolved ??= (async () => {
-      const scenario = probe(contract, seedFor(env.seed, 'semantics-probe'));
-      const shown = probedSemantics(await play(scenario, client), scenario, contract.fields.optional);
-      return shown === 'mixed' ? undefined : shown;
-    })();
-    return resolved;
-  };
+  const semantics = (): Promise<Resolved> => (resolved ??= resolveSemantics(contract, client, env.seed));
   const run = async (checkId: string): Promise<CheckRun> => {
     const ctx: JudgeContext = { contract, semantics: await semantics(), initial: env.initial };
     return { client, ctx, seed: seedFor(env.seed, checkId), runSeed: env.seed };

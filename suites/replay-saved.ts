@@ -1,6 +1,7 @@
 /**
  * Replays a saved failure: the same scenario, sent again, judged again. Used by the regression suite and by
- * `npm run replay`; the saved PUT semantics is kept unless it was unknown.
+ * `npm run replay`. It is judged by the semantics the backend shows now (the caller's context), not the one
+ * saved: a regression file taken from a merge backend must not fail a correct replace backend.
  */
 import type { Counterexample } from '../core/failure.ts';
 import type { FailureFile } from '../core/failure-file.ts';
@@ -22,9 +23,8 @@ export async function replaySaved(
   saved: FailureFile,
   checkId: string,
   client: ApiClient,
-  base: JudgeContext,
+  ctx: JudgeContext,
 ): Promise<Replayed> {
-  const ctx = saved.putSemantics === 'unknown' ? base : { ...base, semantics: saved.putSemantics };
   const scenario = saved.scenario as Scenario;
   const trace = await play(scenario, client);
   const { violations, judged } = judge(trace, scenario, ctx);
