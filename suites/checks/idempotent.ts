@@ -18,7 +18,7 @@ export const samePutSameData: Check = whenAccepted(
       const fields = ctx.contract.fields.documented.filter(
         (f) => !ctx.contract.fields.serverManaged.includes(f),
       );
-      return differing(first, second, fields).map((field) => ({
+      return differing(first, second, fields, ctx.contract.fields.updatable).map((field) => ({
         rule: 'S5' as const,
         check: 'same_put_same_data',
         title: 'Same PUT, different data',

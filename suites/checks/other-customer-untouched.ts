@@ -33,7 +33,7 @@ export const otherCustomerUntouched: Check = {
       (f) => !ctx.contract.fields.serverManaged.includes(f),
     );
     const violations: Violation[] = [];
-    for (const field of differing(before, now, fields)) {
+    for (const field of differing(before, now, fields, ctx.contract.fields.updatable)) {
       violations.push({
         ...base,
         title: 'PUT changed another customer',

@@ -2,7 +2,7 @@
 import type { Violation } from '../../core/failure.ts';
 import { targetsOf } from '../scenarios/scenario.ts';
 import type { Check } from './check.ts';
-import { dataOf, deepEqual, show } from './values.ts';
+import { dataOf, sameValue, show } from './values.ts';
 
 const ROLES = ['update', 'first', 'second', 'readback'];
 
@@ -23,7 +23,7 @@ export const readOnlyFieldsUnchanged: Check = {
       for (const field of ctx.contract.fields.readOnly) {
         // The id a PUT answers with is I2's to judge; S3 holds the stored id.
         if (field === 'id' && exchange.request.method === 'PUT') continue;
-        if (deepEqual(data[field], initial[field])) continue;
+        if (sameValue(field, data[field], initial[field], ctx.contract.fields.updatable)) continue;
         violations.push({
           rule: 'S3',
           check: 'read_only_fields_unchanged',

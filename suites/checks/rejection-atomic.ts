@@ -43,7 +43,7 @@ export const rejectionIsAtomic: Check = afterBaseline(
       const fields = ctx.contract.fields.documented.filter(
         (f) => !ctx.contract.fields.serverManaged.includes(f),
       );
-      const changed = differing(before, after, fields);
+      const changed = differing(before, after, fields, ctx.contract.fields.updatable);
       const violations: Violation[] = [];
       for (const field of changed) {
         violations.push({

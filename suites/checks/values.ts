@@ -26,13 +26,26 @@ export function pick(data: Record<string, unknown>, fields: string[]): Record<st
   return Object.fromEntries(fields.map((f) => [f, data[f]]));
 }
 
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Whether a field holds the same value in two answers. A date-time of a field the client cannot write may be
+ * written two ways for one instant (2024-01-01T12:00:00Z, …00.000Z); an updatable field must match exactly.
+ */
+export function sameValue(field: string, a: unknown, b: unknown, updatable: string[]): boolean {
+  if (deepEqual(a, b)) return true;
+  if (updatable.includes(field) || typeof a !== 'string' || typeof b !== 'string') return false;
+  return DATE_TIME.test(a) && DATE_TIME.test(b) && Date.parse(a) === Date.parse(b);
+}
+
 /** Fields whose values differ between two snapshots. */
 export function differing(
   a: Record<string, unknown>,
   b: Record<string, unknown>,
   fields: string[],
+  updatable: string[],
 ): string[] {
-  return fields.filter((f) => !deepEqual(a[f], b[f]));
+  return fields.filter((f) => !sameValue(f, a[f], b[f], updatable));
 }
 
 export function show(value: unknown): string {

@@ -54,7 +54,12 @@ describe('bench log helpers', () => {
   });
 
   it('splits the suites’ requests into scenarios', () => {
-    const found = scenarios(log).map((c) => log.slice(c.first, c.last + 1).map((e) => e.role).join(' '));
+    const found = scenarios(log).map((c) =>
+      log
+        .slice(c.first, c.last + 1)
+        .map((e) => e.role)
+        .join(' '),
+    );
     expect(found).toEqual([
       'baseline update readback',
       'other-before baseline update readback other',

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EdgePolicy, StoreSemantics } from '../../backend/types.ts';
 import { VARIANTS, type Variant } from '../../backend/variants/catalogue.ts';
+import { CONFORMING_VARIANTS } from '../../backend/variants/conforming.ts';
 import { RULE_IDS } from '../../core/rules.ts';
 import { CHECKS } from '../../suites/checks/registry.ts';
 import { formatMatrix } from './format-matrix.ts';
@@ -20,7 +21,7 @@ const MODES: [StoreSemantics, EdgePolicy][] = [
 
 interface Job {
   name: string;
-  variant?: Variant;
+  variant?: Pick<Variant, 'build'>;
   semantics: StoreSemantics;
   edgePolicy: EdgePolicy;
 }
@@ -30,6 +31,12 @@ const jobs: Job[] = [
     name: `reference-${semantics}-${edgePolicy}`,
     semantics,
     edgePolicy,
+  })),
+  ...CONFORMING_VARIANTS.map((variant) => ({
+    name: `conforming-${variant.id}`,
+    variant,
+    semantics: 'replace' as const,
+    edgePolicy: 'lenient' as const,
   })),
   // Variants run lenient: several bugs sit behind input a strict backend would reject first.
   ...VARIANTS.map((variant) => ({
@@ -65,6 +72,14 @@ describe('the reference backend conforms', () => {
       expect(row?.cli.code, row?.cli.stderr.slice(-2000)).toBe(0);
     },
   );
+});
+
+describe('backends that differ from the reference but follow the rules conform', () => {
+  it.each(CONFORMING_VARIANTS.map((v) => [v.id, v.description] as const))('%s (%s)', (id) => {
+    const row = rows.get(`conforming-${id}`);
+    expect(row?.failedRules, row?.cli.stdout.slice(-3000)).toEqual([]);
+    expect(row?.cli.code, row?.cli.stderr.slice(-2000)).toBe(0);
+  });
 });
 
 describe('every broken variant is caught by its rule', () => {

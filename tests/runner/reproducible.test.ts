@@ -63,6 +63,11 @@ describe('a run against a backend with a planted bug (names are trimmed)', () =>
     ) as FailureFile;
     expect(failure.rule).toBe('S1');
     expect(failure.violations[0]?.diagnosis).toMatch(/trim/);
+    // Shrunk: the two required fields and at most one more, the name as short as still fails.
+    const body = (failure.scenario as { case: { value: Record<string, unknown> } }).case.value;
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(['email', 'name']));
+    expect(Object.keys(body).length).toBeLessThanOrEqual(3);
+    expect(String(body['name']).length).toBeLessThanOrEqual(3);
     expect(buggyRun.stdout).toContain('npm run replay --');
   });
 

@@ -86,6 +86,12 @@ describe('target errors', () => {
     expect(result.ms).toBeLessThan(15_000);
   });
 
+  it('takes the base URL and token from BASE_URL and API_TOKEN', async () => {
+    const port = await closedPort();
+    const result = await runCli([], { BASE_URL: `http://127.0.0.1:${port}/api/v1`, API_TOKEN: TEST_TOKEN });
+    expectOneLineError(result, new RegExp(`cannot reach http://127.0.0.1:${port}/api/v1`));
+  });
+
   it('a token the backend refuses: exit 2, naming API_TOKEN, not a verdict', async () => {
     const served = await serveBackend();
     try {

@@ -1,0 +1,107 @@
+/**
+ * Backends that differ from the reference but follow the rules: the suite must pass each of them. They hold the
+ * suite to "never crying wolf" on what the contract leaves open (formats, extra properties, which clean 4xx).
+ */
+import { createReferenceBackend, json, type ReferenceOptions } from '../reference-backend.ts';
+import { referenceSteps } from '../reference-steps.ts';
+import type { Handler } from '../types.ts';
+import { isObject, mapData, withSteps } from './kit.ts';
+
+export interface ConformingVariant {
+  id: string;
+  /** What it does differently, and why that is allowed. */
+  description: string;
+  build(options: ReferenceOptions): Handler;
+}
+
+export const CONFORMING_VARIANTS: readonly ConformingVariant[] = [
+  {
+    id: 'dates-with-milliseconds-in-put-answers',
+    description:
+      'PUT answers write source_data_created_at with milliseconds (…00.000Z), GET without: one instant',
+    build(options) {
+      const { handler } = createReferenceBackend(options);
+      return async (request) => {
+        const response = await handler(request);
+        if (request.method !== 'PUT') return response;
+        return mapData(response, (data) => ({
+          ...data,
+          source_data_created_at: new Date(String(data['source_data_created_at'])).toISOString(),
+        }));
+      };
+    },
+  },
+  {
+    id: 'extra-response-properties',
+    description:
+      'answers carry undocumented properties (updated_at that changes on every write, links, meta)',
+    build(options) {
+      const { handler } = createReferenceBackend(options);
+      let writes = 0;
+      return async (request) => {
+        const response = await handler(request);
+        if (request.method === 'PUT' && response.status === 200) writes++;
+        const parsed = response.status === 200 ? (JSON.parse(response.body) as unknown) : undefined;
+        if (!isObject(parsed) || !isObject(parsed['data'])) return response;
+        const data = parsed['data'];
+        return json(200, {
+          ...parsed,
+          data: {
+            ...data,
+            updated_at: new Date(Date.UTC(2025, 0, 1, 0, 0, writes)).toISOString(),
+            _links: { self: `/customers/${String(data['id'])}` },
+          },
+          meta: { requestId: `req-${writes}` },
+        });
+      };
+    },
+  },
+  {
+    id: 'case-sensitive-bearer-scheme',
+    description: 'refuses "bearer" in lower case with 401 (the rules let a backend accept or refuse it)',
+    build: (options) =>
+      withSteps(options, {
+        authorize(header, ctx) {
+          if (header !== undefined && /^bearer /.test(header.trim())) return 'missing';
+          return referenceSteps.authorize.call(this, header, ctx);
+        },
+      }).handler,
+  },
+  {
+    id: 'other-clean-4xx-for-edge-cases',
+    description:
+      'refuses strings over 255 with 413, unknown properties with 400, other content types with 415',
+    build: (options) =>
+      withSteps(options, {
+        acceptsContentType: (contentType) => /^application\/json\s*(;.*)?$/i.test(contentType ?? ''),
+        validateBody(body, ctx) {
+          const verdict = referenceSteps.validateBody.call(this, body, ctx);
+          if (!verdict.ok || !isObject(body)) return verdict;
+          const { updatable } = ctx.contract.fields;
+          if (Object.keys(body).some((name) => !updatable.includes(name))) {
+            return { ok: false, status: 400, message: 'unknown property' };
+          }
+          if (updatable.some((f) => typeof body[f] === 'string' && (body[f] as string).length > 255)) {
+            return { ok: false, status: 413, message: 'value too large' };
+          }
+          return verdict;
+        },
+      }).handler,
+  },
+  {
+    id: 'json-charset-upper-case',
+    description: 'answers with content type "application/json;charset=UTF-8"',
+    build(options) {
+      const { handler } = createReferenceBackend(options);
+      return async (request) => {
+        const response = await handler(request);
+        return response.headers['content-type']
+          ? {
+              ...response,
+              headers: { ...response.headers, 'content-type': 'application/json;charset=UTF-8' },
+            }
+          : response;
+      };
+    },
+  },
+];
