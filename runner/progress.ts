@@ -27,8 +27,10 @@ export function progressReporter(progress: Progress, log: SuiteRunLog): Reporter
         log.failedTests.push({ name: testCase.name, message: result.errors?.[0]?.message ?? 'failed' });
       }
       const ms = Math.round(testCase.diagnostic()?.duration ?? 0);
+      const cases = testCase.meta().cases;
+      const counted = cases === undefined ? '' : `${cases} case${cases === 1 ? '' : 's'}, `;
       progress.write(
-        `  ${failed ? 'FAIL' : 'ok  '} ${testCase.name} (${ms} ms)${failing ? `  [${failing} failing so far]` : ''}`,
+        `  ${failed ? 'FAIL' : 'ok  '} ${testCase.name} (${counted}${ms} ms)${failing ? `  [${failing} failing so far]` : ''}`,
       );
     },
     onTestRunEnd(modules, unhandledErrors) {

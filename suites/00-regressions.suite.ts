@@ -2,12 +2,12 @@
  * The regression corpus: every saved failure file in the regressions folder is replayed first, with its exact
  * requests, and judged again; each is reported under its own name.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { CheckResult } from '../core/result.ts';
 import { readFailureFile } from './failure-file-io.ts';
-import { harness } from './harness.ts';
+import { harness, recordResult } from './harness.ts';
 import { replaySaved } from './replay-saved.ts';
 import { suiteEnv } from './env.ts';
 
@@ -27,7 +27,7 @@ for (const name of files) {
   const saved = readFailureFile(path);
   if (!wanted(saved.rule)) continue;
   const id = `regression:${basename(name, '.json')}`;
-  test(`${saved.rule} regression ${name}: ${saved.title}`, async () => {
+  test(`${saved.rule} regression ${name}: ${saved.title}`, async ({ task }) => {
     const h = harness();
     const started = performance.now();
     const run = await h.run(id);
@@ -42,11 +42,7 @@ for (const name of files) {
       failures,
       durationMs: Math.round(performance.now() - started),
     };
-    mkdirSync(env.resultsDir, { recursive: true });
-    writeFileSync(
-      join(env.resultsDir, `${id.replace(/[^a-zA-Z0-9_.-]/g, '_')}.json`),
-      JSON.stringify(result),
-    );
+    recordResult(env, result, task);
     expect(failures.flatMap((f) => f.violations.map((v) => `${v.rule} ${v.title}: ${v.received}`))).toEqual(
       [],
     );

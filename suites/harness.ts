@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, type TaskMeta } from 'vitest';
 import { loadContract, type Contract } from '../contracts/load.ts';
 import type { CheckResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
@@ -66,17 +66,30 @@ function summary(result: CheckResult): string[] {
   return result.error ? [result.error, ...lines] : lines;
 }
 
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Scenarios the check judged, for the runner's progress lines. */
+    cases?: number;
+  }
+}
+
+/** Hands a check's result to the runner (a JSON file) and its case count to the progress lines. */
+export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: TaskMeta }): void {
+  mkdirSync(env.resultsDir, { recursive: true });
+  writeFileSync(
+    join(env.resultsDir, `${result.id.replace(/[^a-zA-Z0-9_.-]/g, '_')}.json`),
+    JSON.stringify(result),
+  );
+  task.meta.cases = Math.max(0, ...Object.values(result.cases));
+}
+
 /** Declares a check as a vitest test named after its rules. */
 function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckResult>): void {
   const env = suiteEnv();
   if (!selected(env, spec)) return;
-  test(`${spec.rules.join(' ')} ${spec.title}`, async () => {
+  test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task }) => {
     const result = await body(harness());
-    mkdirSync(env.resultsDir, { recursive: true });
-    writeFileSync(
-      join(env.resultsDir, `${spec.id.replace(/[^a-zA-Z0-9_.-]/g, '_')}.json`),
-      JSON.stringify(result),
-    );
+    recordResult(env, result, task);
     expect(summary(result)).toEqual([]);
   });
 }
