@@ -3,6 +3,8 @@
  * per-request timeout, a cap on requests in flight, waiting on 429, and redaction of the token.
  */
 import { existsSync } from 'node:fs';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import request from 'supertest';
 import type { Contract } from '../contracts/load.ts';
 import type { Exchange, ReceivedResponse, RequestSpec, SentRequest } from '../core/exchange.ts';
@@ -49,6 +51,11 @@ function retryDelayMs(header: string | undefined, attempt: number): number {
   return Math.min(250 * 2 ** attempt, 8_000);
 }
 
+/** Connections are kept open between requests: a new TCP (and TLS) handshake per request was most of the client's cost. */
+const AGENTS = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
+const STALE_CONNECTION = /ECONNRESET|EPIPE|socket hang up/i;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ApiClient {
@@ -82,9 +89,16 @@ export class ApiClient {
   private async sendWithRetry(spec: RequestSpec, role: string, inBurst: boolean): Promise<Exchange[]> {
     const tries: Exchange[] = [];
     const maxRetries = this.options.maxThrottleRetries ?? 5;
+    let resent = false;
     for (let attempt = 0; ; attempt++) {
       const exchange = await this.sendOnce(spec, role);
       tries.push(exchange);
+      // A kept-alive connection the server closed as the request went out: sent again once, on a new one.
+      if (!resent && exchange.error !== undefined && STALE_CONNECTION.test(exchange.error)) {
+        resent = true;
+        exchange.role = `${role}:connection-reset`;
+        continue;
+      }
       if (exchange.response?.status !== 429 || attempt >= maxRetries) return tries;
       exchange.role = `${role}:throttled`;
       await sleep(
@@ -103,6 +117,7 @@ export class ApiClient {
     const recorded: Record<string, string> = {};
     const agent = request(baseUrl);
     let pending = agent[VERBS[spec.op]](path)
+      .agent(baseUrl.startsWith('https:') ? AGENTS.https : AGENTS.http)
       .timeout({ response: timeoutMs, deadline: timeoutMs })
       .ok(() => true)
       .buffer(true)

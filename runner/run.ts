@@ -8,7 +8,7 @@ import type { Contract } from '../contracts/load.ts';
 import type { Counterexample } from '../core/failure.ts';
 import type { RunResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
-import { ExchangeLog } from '../http/exchange-log.ts';
+import { countLines, ExchangeLog } from '../http/exchange-log.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
 import { readCheckResults, summarizeRules } from './collect.ts';
@@ -134,7 +134,7 @@ export async function conformanceRun(
     const released = await cleanup();
     // The embedded backend is gone with the run: what became of its fixtures is no news to anyone.
     const notes = target.kind === 'embedded' ? [] : released;
-    const requests = new ExchangeLog(exchangeLog).reserve() - 1;
+    const requests = countLines(exchangeLog);
     const rules = summarizeRules(checks);
     const failing = checks.some((c) => c.failures.length > 0);
     const result: RunResult = {

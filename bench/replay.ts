@@ -1,0 +1,130 @@
+/**
+ * Replays a run's exchanges.ndjson against a backend: the same requests in the same order (each 'burst' group
+ * concurrently, as the suite sent it), with no generation, no judging and no reporting. Run as a child process
+ * by bench/run.ts so that, like the suite, it is a separate process from the backend.
+ *
+ *   node --import tsx bench/replay.ts --log FILE --base-url URL --mode keepalive|close|suite-client
+ *   (token in API_TOKEN). Prints one JSON line: { requests, loopMs, mismatches, firstMismatch? }.
+ *
+ * keepalive     node:http, one keep-alive agent (up to 16 sockets): a bare HTTP loop.
+ * close         node:http, a new connection for every request (as supertest opens one per request).
+ * suite-client  the suite's own ApiClient (supertest, timeout, 429 handling, redaction, JSON parse), no log.
+ */
+import { Agent, request as httpRequest } from 'node:http';
+import { parseArgs } from 'node:util';
+import { loadContract } from '../contracts/load.ts';
+import type { Exchange } from '../core/exchange.ts';
+import { ApiClient } from '../http/api-client.ts';
+import { REDACTED } from '../http/auth-header.ts';
+import { dataOf } from '../suites/checks/values.ts';
+import { readLogged, steps, type Logged } from './lib/exchange-file.ts';
+
+type Mode = 'keepalive' | 'close' | 'suite-client';
+
+const { values } = parseArgs({
+  options: { log: { type: 'string' }, 'base-url': { type: 'string' }, mode: { type: 'string' } },
+});
+const token = process.env['API_TOKEN'];
+const mode = values.mode as Mode;
+if (!values.log || !values['base-url'] || !token || !['keepalive', 'close', 'suite-client'].includes(mode)) {
+  process.stderr.write(
+    'usage: bench/replay.ts --log FILE --base-url URL --mode keepalive|close|suite-client\n',
+  );
+  process.exit(2);
+}
+const baseUrl = new URL(values['base-url']);
+const prefix = baseUrl.pathname.replace(/\/$/, '');
+let received = 0;
+
+function bare(agent: Agent | false) {
+  return (entry: Logged): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(entry.request.headers)) {
+        headers[name] = name === 'authorization' ? value.replace(REDACTED, token as string) : value;
+      }
+      const body = entry.request.body;
+      if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+      const req = httpRequest(
+        {
+          host: baseUrl.hostname,
+          port: baseUrl.port,
+          method: entry.request.method,
+          path: prefix + entry.request.path,
+          headers,
+          agent,
+        },
+        (res) => {
+          // Read as text, as the suite does, and nothing more: no JSON parse, no checks.
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (received += chunk.length));
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+const log = await readLogged(values.log);
+const groups = steps(log);
+const statuses: (number | undefined)[] = [];
+let loopMs: number;
+
+if (mode === 'suite-client') {
+  const fixtures: Partial<Record<'A' | 'B', string>> = {};
+  let client = new ApiClient({
+    baseUrl: baseUrl.toString().replace(/\/$/, ''),
+    token,
+    contract: loadContract(),
+    timeoutMs: 10_000,
+    concurrency: 16,
+    fixtures,
+  });
+  const started = performance.now();
+  for (const group of groups) {
+    const role = group[0]?.role ?? '';
+    const sent: Exchange[] = await client.sendAll(
+      group.map((e) => e.spec),
+      role,
+    );
+    for (const e of sent) statuses.push(e.response?.status);
+    const created = /^fixture-create-([AB])$/.exec(role)?.[1] as 'A' | 'B' | undefined;
+    const id = dataOf(sent[0])?.['id'];
+    if (created && typeof id === 'string') {
+      fixtures[created] = id;
+      client = client.withFixtures({ ...fixtures });
+    }
+  }
+  loopMs = performance.now() - started;
+} else {
+  const send = bare(mode === 'keepalive' ? new Agent({ keepAlive: true, maxSockets: 16 }) : false);
+  const started = performance.now();
+  for (const group of groups) {
+    if (group.length === 1) statuses.push(await send(group[0] as Logged));
+    else statuses.push(...(await Promise.all(group.map(send))));
+  }
+  loopMs = performance.now() - started;
+}
+
+// Within a burst the order of answers may differ from the log's: compare each group as a multiset.
+let mismatches = 0;
+let firstMismatch: string | undefined;
+let index = 0;
+for (const group of groups) {
+  const expected = group.map((e) => e.status ?? 0).sort();
+  const got = statuses
+    .slice(index, index + group.length)
+    .map((s) => s ?? 0)
+    .sort();
+  index += group.length;
+  if (expected.join() !== got.join()) {
+    mismatches += group.length;
+    firstMismatch ??= `seq ${group[0]?.seq} ${group[0]?.role}: logged ${expected.join(',')}, replayed ${got.join(',')}`;
+  }
+}
+process.stdout.write(
+  `${JSON.stringify({ requests: log.length, loopMs, mismatches, ...(mode === 'suite-client' ? {} : { receivedChars: received }), ...(firstMismatch ? { firstMismatch } : {}) })}\n`,
+);
+process.exit(0);

@@ -1,0 +1,605 @@
+/**
+ * `npm run bench [-- --quick] [-- --sections a,b] [-- --out FILE]`: what a gating run costs on this machine,
+ * against the embedded reference backend, and how much of it is the suite rather than the network.
+ *
+ *   startup     fixed cost: node alone, the command line's --help, npm start -- --help
+ *   gating      default gating runs (all rules, default run counts): wall, CPU, peak RSS, requests, phases
+ *   overhead    the suite vs a bare HTTP loop replaying its exchanges.ndjson, at --runs 100 and 1000
+ *   components  generation, judging and logging per request, in-process (bench/components.ts)
+ *   scaling     --runs 100, 1000, 10000: time and memory
+ *   bugs        three planted bugs: time to the first failure and to the shrunk counterexample
+ *
+ * Every run is a child process (node --import tsx runner/cli.ts), as `npm start` runs it. Prints the tables
+ * and writes them as markdown to bench/results.md. --quick: fewer repetitions, no --runs 10000.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { spread, fmt, fmtSpread, now, table, type Row } from './lib/stats.ts';
+import { hasGnuTime, runMeasured, ROOT, type Measured } from './lib/child.ts';
+import { cliRun, type RunFigures } from './lib/cli-run.ts';
+import { overheadRep, type OverheadRep, type ReplayMode } from './lib/overhead.ts';
+import { bugRun, PLANTED, type BugRun } from './lib/bugs.ts';
+import { load, machine } from './lib/machine.ts';
+
+const SECTIONS = ['startup', 'gating', 'overhead', 'components', 'scaling', 'bugs'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sections: { type: 'string' },
+    out: { type: 'string', default: 'bench/results.md' },
+  },
+});
+const quick = values.quick;
+const wanted = new Set<Section>(
+  values.sections
+    ? (values.sections.split(',').map((s) => s.trim()) as Section[]).filter((s) => SECTIONS.includes(s))
+    : SECTIONS,
+);
+const plan = quick
+  ? {
+      startupReps: 2,
+      gatingReps: 2,
+      overhead: [
+        [100, 1],
+        [1000, 1],
+      ],
+      scaling: [[1000, 1]],
+      bugSeeds: 2,
+      componentsRuns: 100,
+    }
+  : {
+      startupReps: 3,
+      gatingReps: 5,
+      overhead: [
+        [100, 3],
+        [1000, 3],
+      ],
+      scaling: [
+        [1000, 2],
+        [10000, 1],
+      ],
+      bugSeeds: 5,
+      componentsRuns: 300,
+    };
+
+const MB = (kb: number) => kb / 1024;
+const s = (ms: number) => ms / 1000;
+const say = (line: string) =>
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const out: string[] = [];
+const emit = (markdown: string) => {
+  out.push(markdown);
+  process.stdout.write(`\n${markdown}\n\n`);
+};
+
+const benchStarted = now();
+const info = machine();
+const loadAtStart = load();
+say(`${quick ? 'quick' : 'full'} bench; load average at start (1/5/15 min): ${loadAtStart}`);
+
+// ---------------------------------------------------------------------------------------------- startup
+async function startup(): Promise<void> {
+  const commands: [string, Parameters<typeof runMeasured>[0]][] = [
+    ['node -e 0', { nodeArgs: ['-e', '0'] }],
+    ['node --import tsx runner/cli.ts --help', { nodeArgs: ['--import', 'tsx', 'runner/cli.ts', '--help'] }],
+    ['npm start -- --help', { command: 'npm', nodeArgs: ['start', '--silent', '--', '--help'] }],
+  ];
+  const rows: Row[] = [];
+  for (const [label, spec] of commands) {
+    const runs: Measured[] = [];
+    for (let i = 0; i < plan.startupReps; i++) runs.push(await runMeasured(spec));
+    rows.push([
+      label,
+      fmtSpread(spread(runs.map((r) => s(r.wallMs))), 2),
+      fmtSpread(spread(runs.map((r) => r.userS + r.sysS)), 2),
+      fmtSpread(spread(runs.map((r) => MB(r.maxRssKb))), 0),
+    ]);
+    say(`startup: ${label} done`);
+  }
+  emit(
+    `## Fixed cost of starting (${plan.startupReps} runs each)\n\n` +
+      table(['command', 'wall s', 'CPU s', 'peak RSS MB'], rows) +
+      "\n\n`--help` loads every module the command line imports (vitest's Node API, the contract, the reporters) " +
+      'through tsx, then exits: the floor under any run. npm adds its own start-up on top.',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- gating
+const gating: RunFigures[] = [];
+async function gatingRuns(): Promise<void> {
+  for (let i = 0; i < plan.gatingReps; i++) {
+    const run = await cliRun(['--seed', String(11 + i)], { timeoutMs: 10 * 60_000 });
+    gating.push(run);
+    say(
+      `gating ${i + 1}/${plan.gatingReps}: exit ${run.code}, ${fmt(s(run.wallMs), 2)} s, ${run.requests} requests`,
+    );
+  }
+  const row = (label: string, r: RunFigures): Row => [
+    label,
+    String(r.code),
+    fmt(s(r.wallMs), 2),
+    fmt(r.cpuS, 2),
+    fmt(MB(r.maxRssKb), 0),
+    String(r.requests),
+    fmt(r.requests / s(r.wallMs), 0),
+    fmt(s(r.phases?.startupMs ?? NaN), 2),
+    fmt(s(r.phases?.vitestMs ?? NaN), 2),
+    fmt(s(r.phases?.checksMs ?? NaN), 2),
+    fmt(s(r.phases?.windDownMs ?? NaN), 2),
+  ];
+  const med = (f: (r: RunFigures) => number, d: number, k = 1) =>
+    fmtSpread(spread(gating.map((r) => f(r) * k)), d);
+  emit(
+    `## 1. Default gating run (embedded reference backend, all rules, --runs 100), ${gating.length} runs\n\n` +
+      table(
+        [
+          'run (seed)',
+          'exit',
+          'wall s',
+          'CPU s',
+          'peak RSS MB',
+          'requests',
+          'req/s',
+          'start-up s',
+          'vitest s',
+          'checks s',
+          'wind-down s',
+        ],
+        [
+          ...gating.map((r, i) => row(`${i + 1} (${11 + i})`, r)),
+          [
+            '**median (min–max)**',
+            '',
+            med((r) => s(r.wallMs), 2),
+            med((r) => r.cpuS, 2),
+            med((r) => MB(r.maxRssKb), 0),
+            med((r) => r.requests, 0),
+            med((r) => r.requests / s(r.wallMs), 0),
+            med((r) => s(r.phases?.startupMs ?? NaN), 2),
+            med((r) => s(r.phases?.vitestMs ?? NaN), 2),
+            med((r) => s(r.phases?.checksMs ?? NaN), 2),
+            med((r) => s(r.phases?.windDownMs ?? NaN), 2),
+          ],
+        ],
+      ) +
+      `\n\nWall: spawn to exit of \`node --import tsx runner/cli.ts --seed N\` (what \`npm start\` runs). ` +
+      `CPU (user+sys) and peak RSS: ${hasGnuTime() ? "GNU time's rusage of the child (vitest's worker is a thread of it)" : 'sampled from /proc'}. ` +
+      'Requests: lines of its exchanges.ndjson. Phases from the time each progress line reached stderr: start-up ' +
+      '(spawn → "seed" line: node, tsx, modules, contract, backend, preflight, fixtures), vitest (→ first "suite" ' +
+      'line), checks (→ last check line), wind-down (→ exit: vitest closing, fixtures, reports).',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- components
+interface Components {
+  runs: number;
+  requests: number;
+  perRequestUs: { generation: number; judging: number; logging: number; inProcessBackend: number };
+  checks: {
+    id: string;
+    scenarios: number;
+    requests: number;
+    generationUsPerScenario: number;
+    judgingUsPerScenario: number;
+  }[];
+}
+let components: Components | undefined;
+async function componentsBench(): Promise<void> {
+  const m = await runMeasured({
+    nodeArgs: ['--import', 'tsx', 'bench/components.ts', '--runs', String(plan.componentsRuns)],
+  });
+  if (m.code !== 0)
+    throw new Error(`bench/components.ts exited ${m.code}: ${m.stderr.map((l) => l.text).join(' / ')}`);
+  components = JSON.parse(m.stdout.trim().split('\n').pop() ?? '{}') as Components;
+  const c = components;
+  emit(
+    `## Generation, judging, logging per request (in-process, ${c.runs} cases per property check, ${c.requests} requests)\n\n` +
+      table(
+        ['check', 'scenarios', 'requests', 'generation µs/scenario', 'judging µs/scenario'],
+        c.checks.map((k) => [
+          k.id,
+          String(k.scenarios),
+          String(k.requests),
+          String(k.generationUsPerScenario),
+          String(k.judgingUsPerScenario),
+        ]),
+      ) +
+      `\n\nPer request, over the whole mix: generation **${c.perRequestUs.generation} µs**, judging **${c.perRequestUs.judging} µs**, ` +
+      `exchange log (JSON.stringify + appendFileSync) **${c.perRequestUs.logging} µs**; the reference backend's handler called ` +
+      `directly: ${c.perRequestUs.inProcessBackend} µs. CPU time (process.cpuUsage around each part), so a busy machine ` +
+      "does not inflate it. Measured by bench/components.ts: the suites' arbitraries sampled with " +
+      'fast-check (fc.sample, the same generate path fc.check uses), played through a stand-in client that calls the ' +
+      "backend's handler in-process, judged with judge(), logged with ExchangeLog; after a warm-up pass. Fixed " +
+      'catalogues are generated once per run, so their per-scenario figure includes their one-off cost.',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- overhead
+const overhead = new Map<number, OverheadRep[]>();
+async function overheadRuns(): Promise<void> {
+  for (const [runs, reps] of plan.overhead as [number, number][]) {
+    const list: OverheadRep[] = [];
+    for (let i = 0; i < reps; i++) {
+      const rep = await overheadRep(runs, 21 + i);
+      list.push(rep);
+      const bare = rep.replays.find((r) => r.mode === 'keepalive');
+      say(
+        `overhead --runs ${runs} ${i + 1}/${reps}: suite phase ${fmt(s(rep.spanMs), 2)} s, bare ${fmt(s(bare?.spanMs ?? NaN), 2)} s` +
+          (rep.notes.length ? ` (${rep.notes.join('; ')})` : ''),
+      );
+    }
+    overhead.set(runs, list);
+    emit(overheadTable(runs, list));
+  }
+}
+
+function replayOf(rep: OverheadRep, mode: ReplayMode) {
+  return rep.replays.find((r) => r.mode === mode);
+}
+
+function overheadTable(runs: number, reps: OverheadRep[]): string {
+  const m = (f: (r: OverheadRep) => number, d = 2) => fmtSpread(spread(reps.map(f)), d);
+  const span = (mode: ReplayMode) => (r: OverheadRep) => s(replayOf(r, mode)?.spanMs ?? NaN);
+  const loop = (mode: ReplayMode) => (r: OverheadRep) => s(replayOf(r, mode)?.loopMs ?? NaN);
+  const perReq = (a: (r: OverheadRep) => number, b: (r: OverheadRep) => number) => (r: OverheadRep) =>
+    ((a(r) - b(r)) * 1e6) / r.suiteRequests;
+  const suiteSpan = (r: OverheadRep) => s(r.spanMs);
+  const rows: Row[] = [
+    ["requests: all / the suites' own", `${m((r) => r.requests, 0)} / ${m((r) => r.suiteRequests, 0)}`],
+    ['suite: process wall s', m((r) => s(r.suite.wallMs))],
+    ['suite: start-up s (spawn → first suite request)', m((r) => s(r.startupMs))],
+    ['suite: request phase s (first → last suite request)', m(suiteSpan)],
+    ['suite: wind-down s (last suite request → exit)', m((r) => s(r.windDownMs))],
+    [
+      'suite: CPU s (child) / backend CPU s (this process)',
+      `${m((r) => r.suite.cpuS)} / ${m((r) => r.backendCpuS)}`,
+    ],
+    [
+      'bare loop, keep-alive: all requests s / same phase s',
+      `${m(loop('keepalive'))} / ${m(span('keepalive'))}`,
+    ],
+    ['bare loop, new connection each: all s / phase s', `${m(loop('close'))} / ${m(span('close'))}`],
+    [
+      'suite client only (ApiClient, supertest): all s / phase s',
+      `${m(loop('suite-client'))} / ${m(span('suite-client'))}`,
+    ],
+    [
+      'CPU µs per request (process CPU / all requests): suite, bare keep-alive, new connection each, suite client',
+      [
+        (r: OverheadRep) => r.suite.cpuS,
+        (r: OverheadRep) => replayOf(r, 'keepalive')?.cpuS ?? NaN,
+        (r: OverheadRep) => replayOf(r, 'close')?.cpuS ?? NaN,
+        (r: OverheadRep) => replayOf(r, 'suite-client')?.cpuS ?? NaN,
+      ]
+        .map((f) => m((r) => (f(r) * 1e6) / r.requests, 0))
+        .join(', '),
+    ],
+    [
+      '**ratio, request phase: suite / bare keep-alive**',
+      `**${m((r) => suiteSpan(r) / span('keepalive')(r))}**`,
+    ],
+    ['ratio, request phase: suite / bare new connection each', m((r) => suiteSpan(r) / span('close')(r))],
+    [
+      'ratio, whole run: suite process wall / bare keep-alive loop',
+      m((r) => s(r.suite.wallMs) / loop('keepalive')(r)),
+    ],
+    [
+      '**overhead per request µs** (suite − bare keep-alive, request phase)',
+      `**${m(perReq(suiteSpan, span('keepalive')), 0)}**`,
+    ],
+    [
+      '  of which HTTP client (supertest, JSON parse, redaction) µs',
+      m(perReq(span('suite-client'), span('keepalive')), 0),
+    ],
+    ['    of which a new TCP connection per request µs', m(perReq(span('close'), span('keepalive')), 0)],
+  ];
+  if (components) {
+    const c = components.perRequestUs;
+    rows.push(
+      [
+        '  generation / judging / exchange log µs (in-process, CPU)',
+        `${c.generation} / ${c.judging} / ${c.logging}`,
+      ],
+      [
+        '  rest µs (vitest loading suite files, fast-check loop, GC, waiting for a core)',
+        m((r) => perReq(suiteSpan, span('suite-client'))(r) - c.generation - c.judging - c.logging, 0),
+      ],
+    );
+  }
+  rows.push(
+    ['reporting µs per request (wind-down / all requests)', m((r) => (r.windDownMs * 1000) / r.requests, 0)],
+    [
+      'replay fidelity: answers with another status than logged',
+      reps.map((r) => r.replays.map((x) => x.mismatches).join('/')).join(', '),
+    ],
+  );
+  const notes = reps.flatMap((r) => [
+    ...r.notes,
+    ...r.replays.flatMap((x) => (x.note ? [`${x.mode}: ${x.note}`] : [])),
+  ]);
+  return (
+    `## 2. Overhead over the network at --runs ${runs} (${reps.length} run${reps.length > 1 ? 's' : ''}, median (min–max))\n\n` +
+    table(['figure', 'value'], rows) +
+    '\n\nThe suite ran with --base-url against a reference backend served by the bench; its exchanges.ndjson was ' +
+    'then replayed by bench/replay.ts (a child process) against a fresh reference backend (the same creates first, ' +
+    'so the same ids), sequentially except each burst group (Promise.all). Phase times are read at the backend over ' +
+    "the suites' own requests (preflight, fixtures and clean-up excluded), so the suite's start-up and reports do " +
+    'not count in the request-phase ratio; the whole-run ratio counts them. Client = suite-client replay − keep-alive ' +
+    'replay; generation, judging and logging come from the components bench (CPU time, measured apart); the rest is ' +
+    'what remains of the request phase (wall time: it includes waiting for a core on a busy machine, and can come ' +
+    'out slightly negative when the parts were measured under a different load).' +
+    (notes.length ? `\n\nNotes: ${notes.join('; ')}` : '')
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- scaling
+const scaling = new Map<number, RunFigures[]>();
+async function scalingRuns(): Promise<void> {
+  if (gating.length > 0) scaling.set(100, gating);
+  for (const [runs, reps] of plan.scaling as [number, number][]) {
+    const list: RunFigures[] = [];
+    for (let i = 0; i < reps; i++) {
+      say(`scaling --runs ${runs} ${i + 1}/${reps} (load ${load()})`);
+      const run = await cliRun(['--seed', String(31 + i), '--runs', String(runs)], {
+        timeoutMs: 30 * 60_000,
+      });
+      list.push(run);
+      say(
+        `  exit ${run.code}, ${fmt(s(run.wallMs), 1)} s, ${run.requests} requests, peak ${fmt(MB(run.maxRssKb), 0)} MB${run.tail ? `: ${run.tail}` : ''}`,
+      );
+    }
+    scaling.set(runs, list);
+  }
+  const base = scaling.get(100);
+  const rows: Row[] = [...scaling.entries()].map(([runs, list]) => {
+    const med = (f: (r: RunFigures) => number) => spread(list.map(f)).median;
+    const marginal =
+      base && runs !== 100
+        ? ((med((r) => r.wallMs) - spread(base.map((r) => r.wallMs)).median) * 1000) /
+          (med((r) => r.requests) - spread(base.map((r) => r.requests)).median)
+        : NaN;
+    return [
+      String(runs),
+      String(list.length),
+      list.map((r) => String(r.code)).join(','),
+      fmt(
+        med((r) => r.requests),
+        0,
+      ),
+      fmt(med((r) => r.logBytes) / 2 ** 20, 1),
+      fmtSpread(spread(list.map((r) => s(r.wallMs))), 1),
+      fmt(
+        med((r) => r.cpuS),
+        1,
+      ),
+      fmt(
+        med((r) => s(r.phases?.checksMs ?? NaN)),
+        1,
+      ),
+      fmt(
+        med((r) => s(r.phases?.windDownMs ?? NaN)),
+        2,
+      ),
+      fmt(
+        med((r) => (r.requests / (r.phases?.checksMs ?? NaN)) * 1000),
+        0,
+      ),
+      fmt(marginal, 0),
+      fmt(MB(med((r) => r.rssMidChecksKb)), 0),
+      fmt(MB(med((r) => r.hwmChecksEndKb)), 0),
+      fmtSpread(spread(list.map((r) => MB(r.maxRssKb))), 0),
+    ];
+  });
+  const failures = [...scaling.values()].flat().filter((r) => r.tail);
+  emit(
+    '## 3. How the cost grows (embedded backend, all rules)\n\n' +
+      table(
+        [
+          '--runs',
+          'runs',
+          'exit',
+          'requests',
+          'log MiB',
+          'wall s',
+          'CPU s',
+          'checks s',
+          'wind-down s',
+          'req/s in checks',
+          'marginal µs/request',
+          'RSS mid-checks MB',
+          'peak RSS to end of checks MB',
+          'peak RSS MB',
+        ],
+        rows,
+      ) +
+      '\n\nMarginal µs/request: (wall − wall at --runs 100) / (requests − requests at --runs 100). RSS mid-checks: ' +
+      'VmRSS sampled halfway through the checks phase; peak to end of checks: VmHWM when the last check line came; ' +
+      'peak: the whole run, wind-down included.' +
+      (failures.length
+        ? `\n\nRuns without a verdict: ${failures.map((r) => `${r.args.join(' ')} → exit ${r.code}: ${r.tail}`).join('; ')}`
+        : ''),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- bugs
+const bugs: BugRun[] = [];
+async function bugRuns(): Promise<void> {
+  for (const planted of PLANTED) {
+    for (let i = 0; i < plan.bugSeeds; i++) {
+      const run = await bugRun(planted.id, 41 + i);
+      bugs.push(run);
+      say(
+        `bug ${planted.id} seed ${41 + i}: exit ${run.code}, first failure at case ${run.numRuns}, ${fmt(s(run.firstFailureMs), 2)} s; shrunk ${fmt(s(run.shrunkMs), 2)} s`,
+      );
+    }
+  }
+  const rows: Row[] = PLANTED.map((planted) => {
+    const list = bugs.filter((b) => b.variant === planted.id);
+    const m = (f: (b: BugRun) => number, d = 2) => fmtSpread(spread(list.map(f)), d);
+    return [
+      `${planted.id} (${planted.what})`,
+      `${list.filter((b) => b.code === 1).length}/${list.length} (${[...new Set(list.flatMap((b) => b.rules))].join(' ')})`,
+      m((b) => b.numRuns, 0),
+      m((b) => s(b.firstFailureMs)),
+      m((b) => s(b.firstFailureInCheckMs)),
+      `${m((b) => b.numShrinks, 0)} / ${m((b) => b.shrinkPlays, 0)}`,
+      m((b) => s(b.shrunkMs)),
+      m((b) => s(b.exitMs)),
+      m((b) => b.requests, 0),
+    ];
+  });
+  const notes = bugs.flatMap((b) => b.notes.map((n) => `${b.variant} seed ${b.seed}: ${n}`));
+  emit(
+    `## 4. Bugs found per second (--only valid-updates, --runs 100, ${plan.bugSeeds} seeds each, median (min–max))\n\n` +
+      table(
+        [
+          'planted bug',
+          'caught (rules)',
+          'cases to 1st failure',
+          '1st failure s',
+          '1st failure s (in check)',
+          'shrinks: kept / tried',
+          'shrunk s',
+          'exit s',
+          'requests',
+        ],
+        rows,
+      ) +
+      '\n\nTimes from the spawn of the command line, read at the backend (served by the bench, timed per request): ' +
+      "the first failure is the last answer of the check's numRuns-th case (fast-check's numRuns counts the failing " +
+      'run; cases are found in exchanges.ndjson by their roles); "in check" counts from the check\'s first request ' +
+      "instead. Shrinking ends where the property's next round starts (it replays the first case again, same seed), " +
+      "or at the check's last request; kept = fast-check's numShrinks, tried = cases played meanwhile (the suite stops " +
+      'trying after 120). Exit: the failure file and reports are written.' +
+      (notes.length ? `\n\nNotes: ${notes.join('; ')}` : ''),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- targets
+function verdicts(): void {
+  const rows: Row[] = [];
+  const verdict = (ok: boolean | undefined) =>
+    ok === undefined ? 'not measured' : ok ? '**met**' : '**NOT met**';
+  const wall = gating.length ? spread(gating.map((r) => s(r.wallMs))).median : NaN;
+  rows.push([
+    'default gating run under 20 s wall',
+    `${fmt(wall, 2)} s (median of ${gating.length})`,
+    verdict(gating.length ? wall < 20 : undefined),
+  ]);
+  const at1000 = overhead.get(1000) ?? [];
+  const ratio = at1000.length
+    ? spread(at1000.map((r) => r.spanMs / (replayOf(r, 'keepalive')?.spanMs ?? NaN))).median
+    : NaN;
+  const whole = at1000.length
+    ? spread(at1000.map((r) => r.suite.wallMs / (replayOf(r, 'keepalive')?.loopMs ?? NaN))).median
+    : NaN;
+  rows.push([
+    'overhead ratio under 1.5 at --runs 1000',
+    `${fmt(ratio, 2)} request phase vs bare keep-alive loop (whole run: ${fmt(whole, 2)})`,
+    verdict(at1000.length ? ratio < 1.5 : undefined),
+  ]);
+  const big = scaling.get(10000) ?? [];
+  const peak = big.length ? spread(big.map((r) => MB(r.maxRssKb))).median : NaN;
+  rows.push([
+    'peak memory under 300 MB at --runs 10000',
+    big.length ? `${fmt(peak, 0)} MB (exit ${big.map((r) => r.code).join(',')})` : 'skipped (--quick)',
+    verdict(big.length ? peak < 300 && big.every((r) => r.code === 0) : undefined),
+  ]);
+  emit('## Targets\n\n' + table(['target', 'measured', 'verdict'], rows));
+}
+
+/** Where the time of a --runs 100 run goes, from the overhead runs (same requests, split by what was measured). */
+function whereTimeGoes(): void {
+  const reps = overhead.get(100);
+  if (!reps?.length) return;
+  const med = (f: (r: OverheadRep) => number) => spread(reps.map(f)).median;
+  const wall = med((r) => r.suite.wallMs);
+  const n = med((r) => r.suiteRequests);
+  const bare = med((r) => replayOf(r, 'keepalive')?.spanMs ?? NaN);
+  const client = med(
+    (r) => (replayOf(r, 'suite-client')?.spanMs ?? NaN) - (replayOf(r, 'keepalive')?.spanMs ?? NaN),
+  );
+  const span = med((r) => r.spanMs);
+  const c = components?.perRequestUs;
+  const parts: [string, number][] = [
+    ['start-up: node, tsx, modules, fixtures, vitest (spawn → first suite request)', med((r) => r.startupMs)],
+    ['the network and the backend (bare keep-alive loop, same requests)', bare],
+    ['HTTP client: supertest, a connection per request, JSON parse', client],
+  ];
+  if (c) {
+    parts.push(
+      ['generation (fast-check arbitraries)', (c.generation * n) / 1000],
+      ['judging (the checks)', (c.judging * n) / 1000],
+      ['exchange log', (c.logging * n) / 1000],
+      [
+        'rest of the request phase (vitest loading suite files, fast-check loop, GC, waiting for a core)',
+        span - bare - client - ((c.generation + c.judging + c.logging) * n) / 1000,
+      ],
+    );
+  } else {
+    parts.push([
+      'generation, judging, logging, vitest (not split: components skipped)',
+      span - bare - client,
+    ]);
+  }
+  parts.push(['wind-down: vitest close, fixtures, reports', med((r) => r.windDownMs)]);
+  const rows = parts.map(([label, ms]): Row => [label, fmt(s(ms), 2), `${fmt((ms / wall) * 100, 0)} %`]);
+  rows.push(['**whole run (process wall)**', `**${fmt(s(wall), 2)}**`, '100 %']);
+  const top = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 2);
+  emit(
+    '## What dominates the time (--runs 100, suite against the bench-served backend)\n\n' +
+      table(['part', 's', 'share'], rows) +
+      `\n\nLargest: ${top.map(([label, ms]) => `${label.split(':')[0]} (${fmt((ms / wall) * 100, 0)} %)`).join(', then ')}. ` +
+      "Network = the bare loop's time over the same requests; client = the suite's ApiClient replaying them minus " +
+      'that; generation/judging/logging = per-request costs of the components bench × requests; the rest is what ' +
+      'remains of the measured request phase.',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- main
+const steps: [Section, () => Promise<void>][] = [
+  ['startup', startup],
+  ['gating', gatingRuns],
+  ['components', componentsBench],
+  ['overhead', overheadRuns],
+  ['scaling', scalingRuns],
+  ['bugs', bugRuns],
+];
+const errors: string[] = [];
+for (const [name, step] of steps) {
+  if (!wanted.has(name)) continue;
+  say(`${name} (load ${load()})`);
+  try {
+    await step();
+  } catch (error) {
+    errors.push(`${name}: ${(error as Error).stack ?? String(error)}`);
+    say(`${name} FAILED: ${(error as Error).message}`);
+  }
+}
+whereTimeGoes();
+verdicts();
+
+const header =
+  `# Benchmark results (${quick ? '`npm run bench -- --quick`' : '`npm run bench`'})\n\n` +
+  `- Date: ${info.date}\n` +
+  `- Machine: ${info.cores} cores (nproc), ${info.cpu}, ${info.memoryGiB} GiB RAM; Node ${info.node}; ${ROOT}\n` +
+  `- Load average (1/5/15 min) at start: ${loadAtStart}; at end: ${load()} (the machine may be shared: ` +
+  'wall times include waiting for a core, CPU times do not)\n' +
+  `- Bench wall time: ${fmt((now() - benchStarted) / 60000, 1)} min; sections: ${[...wanted].join(', ')}\n` +
+  (errors.length ? `- Errors: ${errors.map((e) => e.split('\n')[0]).join('; ')}\n` : '');
+// Formatted as the repository's prettier config wants it, so `npm run format:check` stays clean after a bench.
+const markdown = `${header}\n${out.join('\n\n')}\n`;
+const prettier = await import('prettier').catch(() => undefined);
+const config = (await prettier?.resolveConfig(values.out)) ?? {};
+writeFileSync(
+  values.out,
+  prettier ? await prettier.format(markdown, { ...config, filepath: values.out }) : markdown,
+);
+say(`written ${values.out}`);
+if (errors.length) {
+  for (const e of errors) process.stderr.write(`${e}\n`);
+  process.exit(1);
+}
+process.exit(0);
