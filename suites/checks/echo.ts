@@ -1,7 +1,7 @@
 /**
  * S1: after a 200, data[f] equals the sent value for every updatable field f in the body. In an accepted edge
  * case (B4, B6, B7) a broken echo is blamed on the case's rule only when the edge is what broke it: the edge
- * field itself (B4), a value of an extra property landing in a real field (B6), or the body ignored (B7).
+ * field itself (B4), a value of an extra property landing in a real field (B6), or the whole body ignored (B7).
  * Anything else is the backend's plain S1 bug showing up in an edge case.
  */
 import type { Violation } from '../../core/failure.ts';
@@ -16,9 +16,17 @@ import { dataOf, deepEqual, sentObject, show } from './values.ts';
 interface Echo {
   field: string;
   got: unknown;
-  previous: unknown;
   sent: Record<string, unknown>;
+  /** The answer, and the state before the request. */
+  data: Record<string, unknown>;
+  before: Record<string, unknown> | undefined;
   updatable: string[];
+}
+
+/** Every sent field came back as it was before: the body was not read at all. */
+function bodyIgnored(echo: Echo): boolean {
+  const sentFields = echo.updatable.filter((f) => Object.hasOwn(echo.sent, f));
+  return sentFields.every((f) => echo.data[f] !== echo.sent[f] && deepEqual(echo.data[f], echo.before?.[f]));
 }
 
 function blame(scenario: Scenario, echo: Echo): RuleId {
@@ -32,7 +40,7 @@ function blame(scenario: Scenario, echo: Echo): RuleId {
       return extras.some(([, value]) => deepEqual(value, echo.got)) ? 'B6' : 'S1';
     }
     case 'B7':
-      return echo.got === null || deepEqual(echo.got, echo.previous) ? 'B7' : 'S1';
+      return bodyIgnored(echo) ? 'B7' : 'S1';
     default:
       return 'S1';
   }
@@ -55,7 +63,7 @@ export const echoesSentValues: Check = afterBaseline(
       for (const field of updatable) {
         if (!Object.hasOwn(sent, field) || data[field] === sent[field]) continue;
         const others = Object.fromEntries(Object.entries(sent).filter(([name]) => name !== field));
-        const rule = blame(scenario, { field, got: data[field], previous: before?.[field], sent, updatable });
+        const rule = blame(scenario, { field, got: data[field], sent, data, before, updatable });
         violations.push({
           rule,
           check: 'echoes_sent_values',

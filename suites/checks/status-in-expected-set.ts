@@ -24,8 +24,13 @@ export const statusInExpectedSet: Check = {
       // A 5xx is R2's to report; counting it here too would blame the case's rule for a crash.
       if (status === undefined || status >= 500 || expectation.statuses.includes(status)) continue;
       const label = 'case' in scenario ? scenario.case.label : scenario.kind;
+      // Lower-case "bearer" may be refused with 401; a 400/422 refuses the (valid) body, not the credential.
+      const bodyRefused =
+        scenario.kind === 'update' &&
+        scenario.auth === 'valid-lowercase-scheme' &&
+        ctx.contract.tolerances.statuses.reject.includes(status);
       violations.push({
-        rule: expectation.rule,
+        rule: bodyRefused ? scenario.case.rule : expectation.rule,
         check: 'status_in_expected_set',
         title: titles[expectation.outcome],
         received: `status ${status} for ${label}${scenario.kind === 'update' && scenario.auth !== 'valid' ? ` with credential "${scenario.auth}"` : ''}`,
