@@ -4,15 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { ContractError, loadContract } from '../contracts/load.ts';
-import { ApiClient } from '../http/api-client.ts';
-import { ExchangeLog } from '../http/exchange-log.ts';
 import { formatFailure } from '../reporting/format-failure.ts';
 import { FailureFileError, readFailureFile } from '../suites/failure-file-io.ts';
 import { replaySaved } from '../suites/replay-saved.ts';
 import { resolveSemantics } from '../suites/semantics.ts';
 import { createFixturesFrom, releaseFixtures } from './fixtures.ts';
 import { preflight } from './preflight.ts';
-import { openTarget } from './target.ts';
+import { clientFor, openTarget } from './target.ts';
 import { TargetError } from './target-error.ts';
 import { UsageError, parseOptions } from './options.ts';
 
@@ -73,16 +71,8 @@ async function main(): Promise<number> {
     throw error;
   }
   const target = await openTarget(options, contract);
-  const base = new ApiClient({
-    baseUrl: target.baseUrl,
-    token: target.token,
-    contract,
-    timeoutMs: options.timeoutMs,
-    concurrency: options.concurrency,
-    fixtures: {},
-    // Not written anywhere: it numbers the exchanges, so a violation points at the right one.
-    log: new ExchangeLog(undefined),
-  });
+  // Not logged to a file; the exchanges are numbered all the same, so a violation points at the right one.
+  const base = clientFor(target, options, contract);
   let fixtures;
   try {
     await preflight(base, target.baseUrl, saved.seed);

@@ -8,7 +8,7 @@ import type { Contract } from '../contracts/load.ts';
 import type { Counterexample } from '../core/failure.ts';
 import type { RunResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
-import { countLines, ExchangeLog } from '../http/exchange-log.ts';
+import { countLines } from '../http/exchange-log.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
 import { readCheckResults, summarizeRules } from './collect.ts';
@@ -18,7 +18,7 @@ import type { RunOptions } from './options.ts';
 import { preflight } from './preflight.ts';
 import type { Progress } from './progress.ts';
 import { runSuites, wasStopped } from './run-suites.ts';
-import { openTarget, type Target } from './target.ts';
+import { clientFor, openTarget, type Target } from './target.ts';
 import { TargetError } from './target-error.ts';
 
 export interface RunOutput {
@@ -76,15 +76,7 @@ export async function conformanceRun(
     })());
   onCleanup(cleanup);
   try {
-    client = new ApiClient({
-      baseUrl: target.baseUrl,
-      token: target.token,
-      contract,
-      timeoutMs: options.timeoutMs,
-      concurrency: options.concurrency,
-      fixtures: {},
-      log: new ExchangeLog(exchangeLog),
-    });
+    client = clientFor(target, options, contract, exchangeLog);
     await preflight(client, target.baseUrl, options.seed);
     fixtures =
       options.customerIds.length > 0

@@ -1,6 +1,8 @@
 /** The backend under test: the given base URL, or the embedded reference backend on a free loopback port. */
 import { randomBytes } from 'node:crypto';
 import type { Contract } from '../contracts/load.ts';
+import { ApiClient } from '../http/api-client.ts';
+import { ExchangeLog } from '../http/exchange-log.ts';
 import { serve } from '../backend/http-server.ts';
 import { createReferenceBackend } from '../backend/reference-backend.ts';
 import type { RunOptions } from './options.ts';
@@ -26,4 +28,22 @@ export async function openTarget(options: RunOptions, contract: Contract): Promi
   });
   const server = await serve(backend.handler, 0);
   return { kind: 'embedded', baseUrl: `${server.origin}/api/v1`, token, stop: () => server.close() };
+}
+
+/** The client for a target, with no fixtures yet; `logPath` undefined numbers exchanges without writing them. */
+export function clientFor(
+  target: Target,
+  options: RunOptions,
+  contract: Contract,
+  logPath?: string,
+): ApiClient {
+  return new ApiClient({
+    baseUrl: target.baseUrl,
+    token: target.token,
+    contract,
+    timeoutMs: options.timeoutMs,
+    concurrency: options.concurrency,
+    fixtures: {},
+    log: new ExchangeLog(logPath),
+  });
 }

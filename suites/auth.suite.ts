@@ -1,5 +1,5 @@
 /** Missing or wrong credentials are refused (A2) and change nothing (A1); `bearer` in lower case may pass. */
-import { fixedCheck, propertyCheck } from './harness.ts';
+import { fixedCheck, propertyCheck, quarterRuns } from './harness.ts';
 import { authCatalogue, authUpdates } from './scenarios/arbitraries.ts';
 
 fixedCheck(
@@ -20,5 +20,5 @@ propertyCheck(
     rules: ['A2', 'A1', 'R2'],
   },
   (h) => authUpdates(h.contract),
-  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+  quarterRuns,
 );

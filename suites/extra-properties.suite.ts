@@ -2,7 +2,7 @@
  * Bodies carrying properties the contract does not take (B6): response-only names with changed values must not
  * change the read-only fields (S3), and look-alike names must not change the real fields.
  */
-import { propertyCheck } from './harness.ts';
+import { propertyCheck, quarterRuns } from './harness.ts';
 import { extraPropertyUpdates } from './scenarios/arbitraries.ts';
 
 propertyCheck(
@@ -13,7 +13,7 @@ propertyCheck(
     rules: ['B6', 'S3', 'I2', 'A1', 'R2'],
   },
   (h) => extraPropertyUpdates(h.contract, 'response-only'),
-  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+  quarterRuns,
 );
 
 propertyCheck(
@@ -24,5 +24,5 @@ propertyCheck(
     rules: ['B6', 'S1', 'A1', 'R2'],
   },
   (h) => extraPropertyUpdates(h.contract, 'look-alike'),
-  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+  quarterRuns,
 );

@@ -94,6 +94,9 @@ function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckRe
   });
 }
 
+/** A quarter of --runs (at least 10): for checks whose cases each cost several requests or repeat a theme. */
+export const quarterRuns = (h: Harness): number => Math.max(10, Math.ceil(h.env.runs / 4));
+
 /** A property over generated scenarios; `runs` defaults to the run's --runs. */
 export function propertyCheck(
   spec: CheckSpec,

@@ -1,5 +1,5 @@
 /** An unknown id answers 404 and is not created (I1). */
-import { propertyCheck } from './harness.ts';
+import { propertyCheck, quarterRuns } from './harness.ts';
 import { unknownIdUpdates } from './scenarios/arbitraries.ts';
 
 propertyCheck(
@@ -10,5 +10,5 @@ propertyCheck(
     rules: ['I1', 'S6', 'R2'],
   },
   (h) => unknownIdUpdates(h.contract, Object.values(h.env.fixtures)),
-  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+  quarterRuns,
 );

@@ -1,5 +1,5 @@
 /** PUT semantics (S2), idempotence (S5) and concurrent writes (S7). */
-import { fixedCheck, propertyCheck } from './harness.ts';
+import { fixedCheck, propertyCheck, quarterRuns } from './harness.ts';
 import { bursts, probe, repeats } from './scenarios/arbitraries.ts';
 
 fixedCheck(
@@ -20,7 +20,7 @@ propertyCheck(
     rules: ['S5', 'R2'],
   },
   (h) => repeats(h.contract),
-  (h) => Math.max(10, Math.ceil(h.env.runs / 4)),
+  quarterRuns,
 );
 
 propertyCheck(
