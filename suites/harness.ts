@@ -32,6 +32,8 @@ export function harness(): Harness {
   if (shared) return shared;
   const env = suiteEnv();
   const contract = loadContract(env.contractDir);
+  // The worker loads the contract afresh: the run's --put-semantics (already in env) must override it here too.
+  contract.tolerances.putSemantics = env.putSemantics;
   const client = new ApiClient({
     baseUrl: env.baseUrl,
     token: env.token,
