@@ -41,6 +41,8 @@ export interface ReceivedResponse {
 export interface Exchange {
   /** Order in the run's log. */
   seq: number;
+  /** The lane (pair of fixture customers) that sent it; absent outside the suites (set-up, replay). */
+  lane?: number;
   /** What this request is for in its scenario (baseline, update, readback, ...). */
   role: string;
   spec: RequestSpec;

@@ -21,6 +21,8 @@ export interface FailureFile {
   numShrinks: number;
   /** The PUT semantics the case was judged under (resolved from the contract and the backend's probe). */
   putSemantics: 'merge' | 'replace' | 'unknown';
+  /** The lane the case ran on (informational: a replay creates its own pair of customers). */
+  lane?: number;
   /** Create bodies of the fixture customers the scenario uses, by alias. */
   fixtures: Partial<Record<'A' | 'B', string>>;
   /** The scenario as data, replayed as it is. */

@@ -38,4 +38,6 @@ export interface Counterexample {
   numShrinks: number;
   /** The PUT semantics the case was judged under. */
   putSemantics: 'merge' | 'replace' | 'unknown';
+  /** The lane (pair of fixture customers) it ran on; absent: lane 0. */
+  lane?: number;
 }

@@ -24,6 +24,10 @@ export interface ClientOptions {
   maxThrottleRetries?: number;
   /** A file whose presence means the run was interrupted: no request is sent once it exists. */
   abortFile?: string;
+  /** The lane these fixtures are (recorded on each exchange). */
+  lane?: number;
+  /** Told of every exchange once sent (a lane keeps what it last saw of its customers). */
+  onExchanges?: (exchanges: Exchange[]) => void;
 }
 
 export class RunInterrupted extends Error {}
@@ -61,12 +65,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class ApiClient {
   private readonly gate: Semaphore;
 
-  constructor(readonly options: ClientOptions) {
-    this.gate = new Semaphore(options.concurrency);
+  constructor(
+    readonly options: ClientOptions,
+    gate?: Semaphore,
+  ) {
+    this.gate = gate ?? new Semaphore(options.concurrency);
   }
 
   withFixtures(fixtures: ClientOptions['fixtures']): ApiClient {
     return new ApiClient({ ...this.options, fixtures });
+  }
+
+  /** The same client for another pair of customers: --concurrency stays one cap over every lane. */
+  forLane(lane: Pick<ClientOptions, 'fixtures' | 'lane' | 'onExchanges'>): ApiClient {
+    return new ApiClient({ ...this.options, ...lane }, this.gate);
   }
 
   /** Sends one request and logs it. */
@@ -81,8 +93,12 @@ export class ApiClient {
       specs.map((spec) => this.gate.run(() => this.sendWithRetry(spec, role, specs.length > 1))),
     );
     const exchanges = attempts.flat();
-    for (const exchange of exchanges) exchange.seq = this.options.log?.reserve() ?? 0;
+    for (const exchange of exchanges) {
+      exchange.seq = this.options.log?.reserve() ?? 0;
+      if (this.options.lane !== undefined) exchange.lane = this.options.lane;
+    }
     this.options.log?.append(exchanges);
+    this.options.onExchanges?.(exchanges);
     return attempts.map((list) => list[list.length - 1] as Exchange);
   }
 

@@ -26,6 +26,7 @@ export function toFailureFile(
     numRuns: failure.numRuns,
     numShrinks: failure.numShrinks,
     putSemantics: failure.putSemantics,
+    ...(failure.lane !== undefined ? { lane: failure.lane } : {}),
     fixtures: fixtures.createBodies,
     scenario,
     requests: stepsOf(scenario, fixtures.ids.B !== undefined).flatMap((step) => step.specs),
@@ -39,7 +40,7 @@ export function toFailureFile(
 export function writeFailureFiles(
   checks: CheckResult[],
   reportDir: string,
-  fixtures: FixtureSet,
+  lanes: FixtureSet[],
 ): Map<Counterexample, string> {
   const paths = new Map<Counterexample, string>();
   const counters = new Map<string, number>();
@@ -53,6 +54,8 @@ export function writeFailureFiles(
       const replay = `npm run replay -- ${shown.startsWith('..') || shown === '' ? file : shown}`;
       const title = failure.violations[0]?.title ?? check.title;
       mkdirSync(dir, { recursive: true });
+      // A failure holds its own lane's customers: replayed, it needs no other lane.
+      const fixtures = lanes[failure.lane ?? 0] ?? (lanes[0] as FixtureSet);
       writeFileSync(file, JSON.stringify(toFailureFile(failure, title, fixtures, replay), null, 2) + '\n');
       paths.set(failure, `failures/${failure.rule}-${n}.json`);
     }

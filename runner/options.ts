@@ -17,6 +17,10 @@ export interface RunOptions {
   contractDir?: string;
   regressionsDir: string;
   embeddedStrict: boolean;
+  /** The embedded backend answers every request this late (a remote backend's latency, for measuring). */
+  embeddedDelayMs?: number;
+  /** Independent pairs of fixture customers worked on at once. */
+  lanes: number;
   help: boolean;
 }
 
@@ -33,6 +37,8 @@ export const SUITE_NAMES = [
   'stateful',
 ];
 
+export const DEFAULT_LANES = 8;
+
 export const HELP = `customer-conformance: contract and conformance suite for PUT /unified/customer/{unifiedCustomerId}
 
 Usage: npm start -- [options]        (or: npx customer-conformance [options])
@@ -45,6 +51,8 @@ Target
                         for the isolation check S6). Each is snapshotted first and restored at the end.
   --timeout MS          per-request timeout (default 10000)
   --concurrency N       most requests in flight at once (default 16)
+  --lanes N             pairs of fixture customers worked on at once (default ${DEFAULT_LANES}); with
+                        --customer-id the given ids form the lanes, two per lane
 
 Cases
   --seed N              seed of every generated case; the same seed sends the same requests [env CONFORMANCE_SEED]
@@ -54,6 +62,7 @@ Cases
   --contract-dir DIR    contract folder (default: contracts/ of this project)
   --regressions-dir DIR saved failures replayed first on every run (default regressions/)
   --embedded-strict     the embedded backend rejects every edge case it may reject (default: accepts them)
+  --embedded-delay MS   the embedded backend answers each request MS ms late, like a remote one (default 0)
 
 Output
   --report-dir DIR      where reports go (default reports/)
@@ -97,6 +106,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
         'contract-dir': { type: 'string' },
         'regressions-dir': { type: 'string' },
         'embedded-strict': { type: 'boolean' },
+        'embedded-delay': { type: 'string' },
+        lanes: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -161,6 +172,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
     ...(v['contract-dir'] !== undefined ? { contractDir: v['contract-dir'] } : {}),
     regressionsDir: v['regressions-dir'] ?? 'regressions',
     embeddedStrict: v['embedded-strict'] ?? false,
+    ...(v['embedded-delay'] !== undefined
+      ? { embeddedDelayMs: integer('--embedded-delay', v['embedded-delay'], 0, 0, 60_000) }
+      : {}),
+    // Given customers form the lanes themselves: two ids a lane.
+    lanes:
+      customerIds.length > 0
+        ? Math.ceil(customerIds.length / 2)
+        : integer('--lanes', v.lanes, DEFAULT_LANES, 1, 64),
     help: v.help ?? false,
   };
 }

@@ -13,8 +13,9 @@ import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
 import { readCheckResults, summarizeRules } from './collect.ts';
 import { writeFailureFiles } from './failure-files.ts';
-import { adoptFixtures, createFixtures, releaseFixtures, type FixtureSet } from './fixtures.ts';
-import type { RunOptions } from './options.ts';
+import type { FixtureSet } from './fixtures.ts';
+import { adoptLanes, createLanes, releaseLanes } from './lanes.ts';
+import { DEFAULT_LANES, type RunOptions } from './options.ts';
 import { preflight } from './preflight.ts';
 import type { Progress } from './progress.ts';
 import { runSuites, wasStopped } from './run-suites.ts';
@@ -38,6 +39,9 @@ export function rerunCommand(options: RunOptions): string {
   for (const item of options.only) parts.push(`--only ${item}`);
   if (options.putSemantics) parts.push(`--put-semantics ${options.putSemantics}`);
   if (options.embeddedStrict) parts.push('--embedded-strict');
+  // Cases are spread over the lanes by index: another lane count puts them on other customers.
+  if (options.lanes !== DEFAULT_LANES && options.customerIds.length === 0)
+    parts.push(`--lanes ${options.lanes}`);
   return parts.join(' ');
 }
 
@@ -63,14 +67,14 @@ export async function conformanceRun(
   const exchangeLog = join(reportDir, 'exchanges.ndjson');
 
   const target: Target = await openTarget(options, contract);
-  let fixtures: FixtureSet | undefined;
+  // Every lane's customers, appended as each lane is made: an interrupted run puts back the ones that exist.
+  const lanes: FixtureSet[] = [];
   let client: ApiClient | undefined;
   // One clean-up, however often it is asked for: the normal end and a SIGINT may ask at the same time.
   let releasing: Promise<string[]> | undefined;
   const cleanup: Cleanup = () =>
     (releasing ??= (async () => {
-      const notes =
-        fixtures && client ? await releaseFixtures(client, contract, fixtures).catch(() => []) : [];
+      const notes = client ? await releaseLanes(client, contract, lanes) : [];
       await target.stop();
       return notes;
     })());
@@ -78,11 +82,9 @@ export async function conformanceRun(
   try {
     client = clientFor(target, options, contract, exchangeLog);
     await preflight(client, target.baseUrl, options.seed);
-    fixtures =
-      options.customerIds.length > 0
-        ? await adoptFixtures(client, options.customerIds)
-        : await createFixtures(client, contract, options.seed);
-    client = client.withFixtures(fixtures.ids);
+    if (options.customerIds.length > 0) await adoptLanes(client, options.customerIds, lanes);
+    else await createLanes(client, contract, options.seed, options.lanes, lanes);
+    const fixtures = lanes[0] as FixtureSet;
     // Announced once the target is known to work, so a target error stays the only line on stderr.
     progress.write(
       `customer-conformance: seed ${options.seed}${options.seedGiven ? '' : ' (random; pass --seed to repeat)'}`,
@@ -90,7 +92,15 @@ export async function conformanceRun(
     // Written before any change, so an adopted customer can be put back by hand if the run dies.
     writeFileSync(
       join(reportDir, 'fixtures.json'),
-      JSON.stringify({ ids: fixtures.ids, before: fixtures.initial }, null, 2),
+      JSON.stringify(
+        {
+          ids: fixtures.ids,
+          before: fixtures.initial,
+          lanes: lanes.map((lane) => ({ ids: lane.ids, before: lane.initial })),
+        },
+        null,
+        2,
+      ),
     );
 
     const env: SuiteEnv = {
@@ -104,6 +114,7 @@ export async function conformanceRun(
       putSemantics: contract.tolerances.putSemantics,
       fixtures: fixtures.ids,
       initial: fixtures.initial,
+      lanes: lanes.map((lane) => ({ fixtures: lane.ids, initial: lane.initial })),
       exchangeLog,
       resultsDir: join(reportDir, 'results'),
       abortFile: join(reportDir, 'results', '.interrupted'),
@@ -143,7 +154,7 @@ export async function conformanceRun(
       verdict: failing ? 'violations' : 'conforms',
       rerunCommand: rerunCommand(options),
     };
-    const failureFiles = writeFailureFiles(checks, reportDir, fixtures);
+    const failureFiles = writeFailureFiles(checks, reportDir, lanes);
     const reportPaths = await writeReports(result, reportDir, failureFiles);
     return { result, failureFiles, reportPaths, notes };
   } finally {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Contract } from '../contracts/load.ts';
 import { ApiClient } from '../http/api-client.ts';
 import { ExchangeLog } from '../http/exchange-log.ts';
+import { delayed } from '../backend/delay.ts';
 import { serve } from '../backend/http-server.ts';
 import { createReferenceBackend } from '../backend/reference-backend.ts';
 import type { RunOptions } from './options.ts';
@@ -26,7 +27,7 @@ export async function openTarget(options: RunOptions, contract: Contract): Promi
     semantics: semantics === 'replace' ? 'replace' : 'merge',
     edgePolicy: options.embeddedStrict ? 'strict' : 'lenient',
   });
-  const server = await serve(backend.handler, 0);
+  const server = await serve(delayed(backend.handler, options.embeddedDelayMs ?? 0), 0);
   return { kind: 'embedded', baseUrl: `${server.origin}/api/v1`, token, stop: () => server.close() };
 }
 

@@ -17,6 +17,11 @@ export interface SuiteEnv {
   fixtures: Partial<Record<'A' | 'B', string>>;
   /** Documented fields of each fixture at the start of the run. */
   initial: Partial<Record<'A' | 'B', Record<string, unknown>>>;
+  /** Every lane's customers (lane 0 is `fixtures`); cases are spread over them by index. */
+  lanes: {
+    fixtures: Partial<Record<'A' | 'B', string>>;
+    initial: Partial<Record<'A' | 'B', Record<string, unknown>>>;
+  }[];
   /** Where the exchange log is appended (absent: not logged). */
   exchangeLog?: string;
   /** Where each check writes its result as JSON. */

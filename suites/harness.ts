@@ -11,6 +11,7 @@ import { ApiClient } from '../http/api-client.ts';
 import { ExchangeLog } from '../http/exchange-log.ts';
 import type { JudgeContext, Resolved } from './checks/check.ts';
 import { suiteEnv, type SuiteEnv } from './env.ts';
+import { Lane } from './lanes.ts';
 import type fc from 'fast-check';
 import { runFixed, runProperty, type CheckRun, type CheckSpec } from './run-check.ts';
 import type { Scenario } from './scenarios/scenario.ts';
@@ -20,7 +21,10 @@ import { resolveSemantics } from './semantics.ts';
 export interface Harness {
   env: SuiteEnv;
   contract: Contract;
+  /** Lane 0's client: what runs on one lane (regressions, the semantics probe) runs there. */
   client: ApiClient;
+  /** Every lane, each with its own customers and judging context (see lanes.ts). */
+  lanes(): Promise<Lane[]>;
   /** The PUT semantics to judge by: pinned by the contract, or shown by the backend's probe. */
   semantics(): Promise<Resolved>;
   run(checkId: string): Promise<CheckRun>;
@@ -34,7 +38,7 @@ export function harness(): Harness {
   const contract = loadContract(env.contractDir);
   // The worker loads the contract afresh: the run's --put-semantics (already in env) must override it here too.
   contract.tolerances.putSemantics = env.putSemantics;
-  const client = new ApiClient({
+  const base = new ApiClient({
     baseUrl: env.baseUrl,
     token: env.token,
     contract,
@@ -44,13 +48,31 @@ export function harness(): Harness {
     log: new ExchangeLog(env.exchangeLog),
     abortFile: env.abortFile,
   });
+  const laneEnvs = env.lanes.length > 0 ? env.lanes : [{ fixtures: env.fixtures, initial: env.initial }];
+  // The judging context is filled in once the semantics are known; the lanes' clients exist from the start.
+  const contexts: JudgeContext[] = laneEnvs.map((lane) => ({
+    contract,
+    semantics: undefined,
+    initial: lane.initial,
+  }));
+  const laneList = laneEnvs.map(
+    (lane, index) =>
+      new Lane(index, base.forLane({ fixtures: lane.fixtures }), contexts[index] as JudgeContext),
+  );
+  const client = (laneList[0] as Lane).client;
   let resolved: Promise<Resolved> | undefined;
   const semantics = (): Promise<Resolved> => (resolved ??= resolveSemantics(contract, client, env.seed));
-  const run = async (checkId: string): Promise<CheckRun> => {
-    const ctx: JudgeContext = { contract, semantics: await semantics(), initial: env.initial };
-    return { client, ctx, seed: seedFor(env.seed, checkId), runSeed: env.seed };
+  const lanes = async (): Promise<Lane[]> => {
+    const shown = await semantics();
+    for (const ctx of contexts) ctx.semantics = shown;
+    return laneList;
   };
-  shared = { env, contract, client, semantics, run };
+  const run = async (checkId: string): Promise<CheckRun> => {
+    const all = await lanes();
+    const first = all[0] as Lane;
+    return { client, ctx: first.ctx, lanes: all, seed: seedFor(env.seed, checkId), runSeed: env.seed };
+  };
+  shared = { env, contract, client, lanes, semantics, run };
   return shared;
 }
 

@@ -9,6 +9,11 @@ propertyCheck(
     suite: 'identity',
     rules: ['I1', 'S6', 'R2'],
   },
-  (h) => unknownIdUpdates(h.contract, Object.values(h.env.fixtures)),
+  // No lane's customer may be taken for an unknown id.
+  (h) =>
+    unknownIdUpdates(
+      h.contract,
+      [h.env.fixtures, ...h.env.lanes.map((lane) => lane.fixtures)].flatMap((ids) => Object.values(ids)),
+    ),
   quarterRuns,
 );

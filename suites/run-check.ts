@@ -2,6 +2,10 @@
  * Runs one conformance check: a fast-check property over generated scenarios (shrunk on failure), or a fixed
  * list of cases that must be tried every time. Violations of a rule already reported are muted and the
  * property is run again, so one run reports each broken rule, not only the first.
+ *
+ * Cases are spread over the lanes (lanes.ts). A property's values are drawn up front with fc.sample, which
+ * gives exactly the values fc.check would try, in order; the round's first failure (lowest index) is shrunk
+ * on its own lane with fc.check(path = its index) while the other lanes finish, so its path still replays.
  */
 import fc from 'fast-check';
 import type { Counterexample, Violation } from '../core/failure.ts';
@@ -10,8 +14,9 @@ import type { CheckResult } from '../core/result.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { judge } from './judge.ts';
+import { FirstFailure, spread, type Lane } from './lanes.ts';
 import { expectationFor } from './scenarios/expectation.ts';
-import { play, type Trace } from './scenarios/play.ts';
+import type { Trace } from './scenarios/play.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 
 export interface CheckSpec {
@@ -23,8 +28,11 @@ export interface CheckSpec {
 }
 
 export interface CheckRun {
+  /** Lane 0's client and context (for what runs on one lane: regressions, the semantics probe). */
   client: ApiClient;
   ctx: JudgeContext;
+  /** Every lane; cases are spread over them. */
+  lanes: Lane[];
   /** fast-check's seed for this check, derived from the run's. */
   seed: number;
   /** The run's seed: what `npm start -- --seed` takes. */
@@ -59,7 +67,7 @@ function counterexample(
   failing: Failing,
   ctx: JudgeContext,
   seed: number,
-  details: { path?: string; numRuns: number; numShrinks: number },
+  details: { path?: string; numRuns: number; numShrinks: number; lane: number },
 ): Counterexample {
   const first = failing.violations[0] as Violation;
   return {
@@ -74,6 +82,7 @@ function counterexample(
     numRuns: details.numRuns,
     numShrinks: details.numShrinks,
     putSemantics: ctx.semantics ?? 'unknown',
+    lane: details.lane,
   };
 }
 
@@ -103,6 +112,78 @@ function result(
   };
 }
 
+/** Values are drawn this many at a time: enough to keep the lanes busy, few enough not to stall them. */
+const CHUNK = 32;
+
+/**
+ * The value at each index of what fc.check(property, { seed, numRuns }) would try, in its order: fc.sample
+ * with a path starting at an index gives exactly those, so they are drawn a chunk at a time, as lanes need
+ * them (a run of --runs 100000 does not draw them all first). A chunk is dropped once every value is taken.
+ */
+function drawn<T>(arbitrary: fc.Arbitrary<T>, seed: number, numRuns: number): (index: number) => T {
+  const chunks = new Map<number, { values: T[]; taken: number }>();
+  return (index) => {
+    const start = index - (index % CHUNK);
+    let chunk = chunks.get(start);
+    if (!chunk) {
+      const values = fc.sample(arbitrary, {
+        seed,
+        path: String(start),
+        numRuns: Math.min(CHUNK, numRuns - start),
+      });
+      chunk = { values, taken: 0 };
+      chunks.set(start, chunk);
+    }
+    if (++chunk.taken >= chunk.values.length) chunks.delete(start);
+    return chunk.values[index - start] as T;
+  };
+}
+
+const fresh = (violations: Violation[], muted: Set<string>): Violation[] =>
+  violations.filter((v) => !muted.has(muteKey(v)));
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Shrinks a failure on its lane: fast-check replays the value at `index` of the seed, then shrinks it. */
+async function shrink(
+  arbitrary: fc.Arbitrary<Scenario>,
+  index: number,
+  first: Failing,
+  lane: Lane,
+  run: CheckRun,
+  muted: Set<string>,
+): Promise<{ failing: Failing; path: string; numShrinks: number }> {
+  let failing = first;
+  let replayed = false;
+  let shrinkAttempts = 0;
+  let thrown: unknown;
+  const property = fc.asyncProperty(arbitrary, async (scenario) => {
+    if (replayed && ++shrinkAttempts > SHRINK_ATTEMPTS) return true;
+    replayed = true;
+    try {
+      const trace = await lane.play(scenario);
+      const found = fresh(judge(trace, scenario, lane.ctx).violations, muted);
+      if (found.length === 0) return true;
+      failing = { scenario, trace, violations: found };
+      return false;
+    } catch (error) {
+      thrown ??= error;
+      return true;
+    }
+  });
+  // numRuns 1: with a path, fast-check counts from it, so only the failing value is replayed (then shrunk).
+  const details = await fc.check(property, { seed: run.seed, numRuns: 1, path: String(index) });
+  if (thrown !== undefined) throw thrown;
+  // A case that passes when replayed (a flaky backend) is reported as first seen, at its own index.
+  const path =
+    details.failed && details.counterexamplePath !== null ? details.counterexamplePath : String(index);
+  return {
+    failing: details.failed ? failing : first,
+    path,
+    numShrinks: details.failed ? details.numShrinks : 0,
+  };
+}
+
 export async function runProperty(
   spec: CheckSpec,
   arbitrary: fc.Arbitrary<Scenario>,
@@ -113,58 +194,82 @@ export async function runProperty(
   const tally = new Tally();
   const failures: Counterexample[] = [];
   const muted = new Set<string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let lastFailing: Failing | undefined;
-    let counting = true;
-    let shrinkAttempts = 0;
-    const property = fc.asyncProperty(arbitrary, async (scenario) => {
-      if (!counting && ++shrinkAttempts > SHRINK_ATTEMPTS) return true;
-      const trace = await play(scenario, run.client);
-      const { violations, judged } = judge(trace, scenario, run.ctx);
-      if (counting && round === 0) tally.add(judged);
-      const fresh = violations.filter((v) => !muted.has(muteKey(v)));
-      if (fresh.length === 0) return true;
-      counting = false;
-      lastFailing = { scenario, trace, violations: fresh };
-      return false;
-    });
-    const details = await fc.check(property, { seed: run.seed, numRuns });
-    if (!details.failed) break;
-    if (!lastFailing) {
-      const reason =
-        details.errorInstance instanceof Error ? details.errorInstance.message : 'property failed';
-      return result(spec, tally, failures, started, `the check itself failed: ${reason}`);
+  const scenarioAt = drawn(arbitrary, run.seed, numRuns);
+  try {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const first = new FirstFailure(run.lanes.length);
+      let reported: Counterexample | undefined;
+      await spread(
+        numRuns,
+        run.lanes,
+        async (lane, index) => {
+          first.starting(lane.index, index);
+          const scenario = scenarioAt(index);
+          const trace = await lane.play(scenario);
+          const { violations, judged } = judge(trace, scenario, lane.ctx);
+          if (round === 0) tally.add(judged);
+          const found = fresh(violations, muted);
+          if (found.length === 0) return true;
+          // A lane stops at its own first failure; only the round's first one is shrunk and reported.
+          if (!(await first.failed(lane.index, index))) return false;
+          const shrunk = await shrink(
+            arbitrary,
+            index,
+            { scenario, trace, violations: found },
+            lane,
+            run,
+            muted,
+          );
+          reported = counterexample(spec, shrunk.failing, lane.ctx, run.runSeed, {
+            path: shrunk.path,
+            numRuns: index + 1,
+            numShrinks: shrunk.numShrinks,
+            lane: lane.index,
+          });
+          return false;
+        },
+        (lane) => first.ended(lane.index),
+      );
+      const found: Counterexample | undefined = reported;
+      if (!found) break;
+      failures.push(found);
+      for (const violation of found.violations) muted.add(muteKey(violation));
     }
-    failures.push(
-      counterexample(spec, lastFailing, run.ctx, run.runSeed, {
-        ...(details.counterexamplePath !== null ? { path: details.counterexamplePath } : {}),
-        numRuns: details.numRuns,
-        numShrinks: details.numShrinks,
-      }),
-    );
-    for (const violation of lastFailing.violations) muted.add(muteKey(violation));
+  } catch (error) {
+    return result(spec, tally, failures, started, `the check itself failed: ${reason(error)}`);
   }
   return result(spec, tally, failures, started);
 }
 
-/** Fixed cases: every case runs; the first failing case of each rule is reported. */
+/** Fixed cases: every case runs; the first failing case of each rule (in index order) is reported. */
 export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: CheckRun): Promise<CheckResult> {
   const started = performance.now();
   const tally = new Tally();
   const failures: Counterexample[] = [];
   const reported = new Set<string>();
+  const played: { trace: Trace; violations: Violation[]; judged: RuleId[]; lane: Lane }[] = [];
+  try {
+    await spread(scenarios.length, run.lanes, async (lane, index) => {
+      const scenario = scenarios[index] as Scenario;
+      const trace = await lane.play(scenario);
+      played[index] = { ...judge(trace, scenario, lane.ctx), trace, lane };
+      return true;
+    });
+  } catch (error) {
+    return result(spec, tally, failures, started, `the check itself failed: ${reason(error)}`);
+  }
   for (const [index, scenario] of scenarios.entries()) {
-    const trace = await play(scenario, run.client);
-    const { violations, judged } = judge(trace, scenario, run.ctx);
+    const { trace, violations, judged, lane } = played[index] as (typeof played)[number];
     tally.add(judged);
-    const fresh = violations.filter((v) => !reported.has(muteKey(v)));
-    if (fresh.length === 0) continue;
-    for (const violation of fresh) reported.add(muteKey(violation));
+    const found = fresh(violations, reported);
+    if (found.length === 0) continue;
+    for (const violation of found) reported.add(muteKey(violation));
     failures.push(
-      counterexample(spec, { scenario, trace, violations: fresh }, run.ctx, run.runSeed, {
+      counterexample(spec, { scenario, trace, violations: found }, lane.ctx, run.runSeed, {
         path: `fixed:${index}`,
         numRuns: index + 1,
         numShrinks: 0,
+        lane: lane.index,
       }),
     );
   }

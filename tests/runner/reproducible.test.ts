@@ -141,10 +141,10 @@ describe('a run against a backend with a planted bug (names are trimmed)', () =>
 });
 
 describe('the same seed', () => {
-  it('sends the same requests in the same order, fixture set-up and bursts included', async () => {
+  it('with one lane, sends the same requests in the same order, fixture set-up and bursts included', async () => {
     const dirs = [join(work, 'seed-1'), join(work, 'seed-2')];
     for (const dir of dirs) {
-      const run = await runCli(['--seed', '4242', '--runs', '15', '--report-dir', dir]);
+      const run = await runCli(['--seed', '4242', '--runs', '15', '--lanes', '1', '--report-dir', dir]);
       expect(run.code, run.stderr).toBe(0);
     }
     const [first, second] = dirs.map(requestsOf);
@@ -153,4 +153,50 @@ describe('the same seed', () => {
     expect(first?.some((r) => r.role === 'burst')).toBe(true);
     expect(first?.[1]?.role).toBe('fixture-create-A');
   }, 90_000);
+
+  it('puts the same cases on the same lanes: each lane sends the same requests in the same order', async () => {
+    const dirs = [join(work, 'lanes-1'), join(work, 'lanes-2')];
+    for (const dir of dirs) {
+      const run = await runCli(['--seed', '4242', '--runs', '15', '--lanes', '3', '--report-dir', dir]);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    const [first, second] = dirs.map(byLane);
+    expect([...(first?.keys() ?? [])].sort()).toEqual(['0', '1', '2', 'set-up']);
+    for (const [lane, requests] of first ?? []) {
+      const again = second?.get(lane) ?? [];
+      // Set-up and clean-up run lanes at once: the same requests, not necessarily in the same order.
+      if (lane === 'set-up') expect(sorted(again)).toEqual(sorted(requests));
+      else expect(again, `lane ${lane}`).toEqual(requests);
+    }
+    // A lane touches only its own customers (or ids that are no one's).
+    const lanes = (
+      JSON.parse(readFileSync(join(dirs[0] as string, 'fixtures.json'), 'utf8')) as {
+        lanes: { ids: Record<string, string> }[];
+      }
+    ).lanes.map((lane) => Object.values(lane.ids));
+    expect(lanes).toHaveLength(3);
+    for (const [lane, requests] of first ?? []) {
+      if (lane === 'set-up') continue;
+      const others = lanes.filter((_, index) => String(index) !== lane).flat();
+      for (const request of requests) {
+        expect(
+          others.some((id) => request.path.endsWith(`/${id}`)),
+          request.path,
+        ).toBe(false);
+      }
+    }
+  }, 120_000);
 });
+
+function byLane(dir: string): Map<string, ReturnType<typeof requestsOf>> {
+  const lanes = new Map<string, ReturnType<typeof requestsOf>>();
+  const lines = readFileSync(join(dir, 'exchanges.ndjson'), 'utf8').split('\n').filter(Boolean);
+  for (const line of lines) {
+    const { request, role, lane } = JSON.parse(line) as Exchange;
+    const key = lane === undefined ? 'set-up' : String(lane);
+    lanes.set(key, [...(lanes.get(key) ?? []), { role, ...request }]);
+  }
+  return lanes;
+}
+
+const sorted = (requests: ReturnType<typeof requestsOf>) => requests.map((r) => JSON.stringify(r)).sort();

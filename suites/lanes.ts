@@ -1,0 +1,135 @@
+/**
+ * Lanes: independent pairs of fixture customers worked on at once. This module owns which customers a case may
+ * touch: case i of a check runs on lane i mod N, alone on that lane, its requests in order, addressing only the
+ * lane's A and B. So the same seed puts the same cases on the same lanes in the same order; only the
+ * interleaving between lanes varies. A lane also keeps what it last saw of each of its customers, for the
+ * end-of-run isolation check (S6 across lanes).
+ */
+import type { Exchange } from '../core/exchange.ts';
+import type { ApiClient } from '../http/api-client.ts';
+import type { JudgeContext } from './checks/check.ts';
+import { dataOf } from './checks/values.ts';
+import { play, type Trace } from './scenarios/play.ts';
+import type { Alias, Scenario } from './scenarios/scenario.ts';
+
+/** What a lane last saw stored in one of its customers, and the request that last wrote it. */
+export interface LastSeen {
+  data: Record<string, unknown>;
+  seen: Exchange;
+  written?: Exchange;
+}
+
+export class Lane {
+  /** Per customer: the last 2xx answer that showed it (a GET, or a PUT's echo). */
+  readonly lastSeen: Partial<Record<Alias, LastSeen>> = {};
+  /** The last scenario the lane played. */
+  lastScenario: Scenario | undefined;
+  readonly client: ApiClient;
+
+  constructor(
+    readonly index: number,
+    client: ApiClient,
+    readonly ctx: JudgeContext,
+  ) {
+    // Every exchange on this lane passes through observe, whoever sends it (cases, shrinks, probes, replays).
+    this.client = client.forLane({
+      fixtures: client.options.fixtures,
+      lane: index,
+      onExchanges: (exchanges) => this.observe(exchanges),
+    });
+  }
+
+  async play(scenario: Scenario): Promise<Trace> {
+    this.lastScenario = scenario;
+    return play(scenario, this.client);
+  }
+
+  private observe(exchanges: Exchange[]): void {
+    for (const exchange of exchanges) {
+      const target = exchange.spec.target;
+      const status = exchange.response?.status ?? 0;
+      const data = dataOf(exchange);
+      if (!target || !('fixture' in target) || status < 200 || status > 299 || !data) continue;
+      const previous = this.lastSeen[target.fixture];
+      const written = exchange.spec.op === 'update' ? exchange : previous?.written;
+      this.lastSeen[target.fixture] = { data, seen: exchange, ...(written ? { written } : {}) };
+    }
+  }
+}
+
+/** The lane case `index` runs on. */
+export const laneOf = (index: number, lanes: number): number => index % lanes;
+
+/**
+ * Plays `count` cases over the lanes: lane k takes cases k, k+N, ... in order, one at a time, until `each`
+ * says stop. Every lane is waited for, also when one throws (then the others stop at their next case), so
+ * nothing of this check is still writing when the next one starts; the first error is thrown.
+ */
+export async function spread(
+  count: number,
+  lanes: Lane[],
+  each: (lane: Lane, index: number) => Promise<boolean>,
+  onLaneEnd?: (lane: Lane) => void,
+): Promise<void> {
+  let failed = false;
+  const ends = await Promise.allSettled(
+    lanes.map(async (lane) => {
+      try {
+        for (let index = lane.index; index < count && !failed; index += lanes.length) {
+          if (laneOf(index, lanes.length) !== lane.index) throw new Error('lane assignment is off');
+          if (!(await each(lane, index))) return;
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        onLaneEnd?.(lane);
+      }
+    }),
+  );
+  const rejected = ends.find((end): end is PromiseRejectedResult => end.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
+/**
+ * Which lane's failure is reported in a round: the one of the lowest case index, as a run on one lane would
+ * have found first. A lane that fails waits until no other lane can still fail below its index.
+ */
+export class FirstFailure {
+  private readonly at: number[];
+  private readonly failedAt: (number | undefined)[];
+  private waiting: (() => void)[] = [];
+
+  constructor(lanes: number) {
+    this.at = Array.from({ length: lanes }, () => -1);
+    this.failedAt = Array.from({ length: lanes }, () => undefined);
+  }
+
+  starting(lane: number, index: number): void {
+    this.at[lane] = index;
+    this.wake();
+  }
+
+  ended(lane: number): void {
+    if (this.failedAt[lane] === undefined) this.at[lane] = Infinity;
+    this.wake();
+  }
+
+  /** Records a lane's failure at `index`; resolves true when it is the round's first failure. */
+  async failed(lane: number, index: number): Promise<boolean> {
+    this.failedAt[lane] = index;
+    this.wake();
+    while (!this.settled(index)) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return Math.min(...this.failedAt.map((i) => i ?? Infinity)) === index;
+  }
+
+  private settled(index: number): boolean {
+    return this.at.every((at, lane) => this.failedAt[lane] !== undefined || at > index);
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+}
