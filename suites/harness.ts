@@ -108,7 +108,7 @@ export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: T
 }
 
 /** Declares a check as a vitest test named after its rules. */
-function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckResult>): void {
+export function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckResult>): void {
   const env = suiteEnv();
   if (!selected(env, spec)) return;
   test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task }) => {

@@ -29,6 +29,29 @@ function leaksTo(neighbour: 'next' | 'previous', field: string, options: Referen
   };
 }
 
+/**
+ * After a 200, the name is also written to the customer two rows on in id order: rows are fetched in pages of
+ * two and the write goes to the same slot of the next page. A suite that creates customers in pairs sees it
+ * only across pairs: the write lands on another lane's customer.
+ */
+function leaksToNextPair(options: ReferenceOptions): Handler {
+  const { handler, store } = createReferenceBackend(options);
+  return async (request) => {
+    const id = putTargetOf(request, options);
+    const response = await handler(request);
+    const updated = id === undefined || response.status !== 200 ? undefined : store.get(id);
+    if (!updated) return response;
+    const ids = store
+      .list()
+      .map((row) => row.id)
+      .sort();
+    const next = ids[ids.indexOf(updated.id) + 2];
+    const victim = next === undefined ? undefined : store.get(next);
+    if (victim) store.put({ ...victim, name: updated.name });
+    return response;
+  };
+}
+
 export const ISOLATION_VARIANTS: readonly Variant[] = [
   {
     id: 'leaks-name-to-next-customer',
@@ -43,5 +66,12 @@ export const ISOLATION_VARIANTS: readonly Variant[] = [
     description:
       'the phone UPDATE says WHERE id <= ? ORDER BY id DESC LIMIT 2, so the previous customer gets the phone too',
     build: (options) => leaksTo('previous', 'phone', options),
+  },
+  {
+    id: 'leaks-name-to-next-pair',
+    rule: 'S6',
+    description:
+      'rows are paged in twos and the name UPDATE hits the same slot of the next page: the customer two rows on gets the name',
+    build: leaksToNextPair,
   },
 ];

@@ -270,6 +270,16 @@ const TRIGGERS: Trigger[] = [
       await client.get(a);
     },
   },
+  {
+    variant: 'leaks-name-to-next-pair',
+    scenario: async (client) => {
+      const a = await client.create(CREATED);
+      await client.create({ ...CREATED, name: 'Bea Bystander' });
+      const c = await client.create({ ...CREATED, name: 'Cid Victim' });
+      await client.put(a, PLAIN);
+      await client.get(c);
+    },
+  },
   // S7
   {
     variant: 'per-field-writes',
