@@ -40,4 +40,6 @@ export interface RunResult {
   verdict: 'conforms' | 'violations';
   /** How to re-run the whole thing. */
   rerunCommand: string;
+  /** Set when the backend answered 429: how often, and how many requests in flight it settled at. */
+  throttling?: { responses: number; settledAt: number; lowest: number; max: number };
 }

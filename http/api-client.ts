@@ -10,7 +10,7 @@ import type { Contract } from '../contracts/load.ts';
 import type { Exchange, ReceivedResponse, RequestSpec, SentRequest } from '../core/exchange.ts';
 import { authHeader, scrub } from './auth-header.ts';
 import type { ExchangeLog } from './exchange-log.ts';
-import { Semaphore } from './semaphore.ts';
+import { AdaptiveLimit, type ThrottleState } from './adaptive-limit.ts';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -26,6 +26,8 @@ export interface ClientOptions {
   abortFile?: string;
   /** The lane these fixtures are (recorded on each exchange). */
   lane?: number;
+  /** Told whenever the backend's 429s change how many requests may be in flight. */
+  onThrottle?: (state: ThrottleState) => void;
   /** Told of every exchange once sent (a lane keeps what it last saw of its customers). */
   onExchanges?: (exchanges: Exchange[]) => void;
 }
@@ -63,17 +65,22 @@ const STALE_CONNECTION = /ECONNRESET|EPIPE|socket hang up/i;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ApiClient {
-  private readonly gate: Semaphore;
+  private readonly gate: AdaptiveLimit;
 
   constructor(
     readonly options: ClientOptions,
-    gate?: Semaphore,
+    gate?: AdaptiveLimit,
   ) {
-    this.gate = gate ?? new Semaphore(options.concurrency);
+    this.gate = gate ?? new AdaptiveLimit(options.concurrency, options.onThrottle);
+  }
+
+  /** 429s met and where the number of requests in flight stands (shared by every lane). */
+  throttling(): ThrottleState {
+    return this.gate.state();
   }
 
   withFixtures(fixtures: ClientOptions['fixtures']): ApiClient {
-    return new ApiClient({ ...this.options, fixtures });
+    return new ApiClient({ ...this.options, fixtures }, this.gate);
   }
 
   /** The same client for another pair of customers: --concurrency stays one cap over every lane. */
@@ -89,9 +96,7 @@ export class ApiClient {
 
   /** Sends requests concurrently; they are numbered and logged in the order they were issued. */
   async sendAll(specs: RequestSpec[], role: string): Promise<Exchange[]> {
-    const attempts = await Promise.all(
-      specs.map((spec) => this.gate.run(() => this.sendWithRetry(spec, role, specs.length > 1))),
-    );
+    const attempts = await Promise.all(specs.map((spec) => this.sendWithRetry(spec, role, specs.length > 1)));
     const exchanges = attempts.flat();
     for (const exchange of exchanges) {
       exchange.seq = this.options.log?.reserve() ?? 0;
@@ -107,7 +112,8 @@ export class ApiClient {
     const maxRetries = this.options.maxThrottleRetries ?? 5;
     let resent = false;
     for (let attempt = 0; ; attempt++) {
-      const exchange = await this.sendOnce(spec, role);
+      // Each attempt takes its own slot: a throttled request does not hold one while it waits.
+      const exchange = await this.gate.run(() => this.sendOnce(spec, role));
       tries.push(exchange);
       // A kept-alive connection the server closed as the request went out: sent again once, on a new one.
       if (!resent && exchange.error !== undefined && STALE_CONNECTION.test(exchange.error)) {
@@ -115,11 +121,16 @@ export class ApiClient {
         exchange.role = `${role}:connection-reset`;
         continue;
       }
-      if (exchange.response?.status !== 429 || attempt >= maxRetries) return tries;
+      if (exchange.response?.status !== 429) {
+        if (exchange.response) this.gate.answered();
+        return tries;
+      }
+      const wait = retryDelayMs(exchange.response.headers['retry-after'], attempt);
+      // Fewer in flight and nothing sent before Retry-After: the whole run slows down, not only this request.
+      this.gate.throttle(wait);
+      if (attempt >= maxRetries) return tries;
       exchange.role = `${role}:throttled`;
-      await sleep(
-        retryDelayMs(exchange.response.headers['retry-after'], attempt) + (inBurst ? attempt * 10 : 0),
-      );
+      await sleep(wait + (inBurst ? attempt * 10 : 0));
     }
   }
 

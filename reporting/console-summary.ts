@@ -51,12 +51,18 @@ export function verdictLine(result: RunResult, color?: boolean): string {
   return `Verdict: ${p.red(p.bold('VIOLATIONS'))}: ${failed.length} of ${result.rules.length} rules failed${which}, ${counts}`;
 }
 
+/** `Throttled: 37 answers were 429; requests in flight went down to 2 and settled at 4 (of 16)` */
+export function throttleLine(t: NonNullable<RunResult['throttling']>): string {
+  return `Throttled: ${plural(t.responses, 'answer')} ${t.responses === 1 ? 'was' : 'were'} 429; requests in flight went down to ${t.lowest} and settled at ${t.settledAt} (of ${t.max})`;
+}
+
 export function formatSummary(result: RunResult, options: SummaryOptions = {}): string {
   const p = paint(options.color);
   const lines = [
     p.bold('Unified Customer API conformance: PUT /unified/customer/{id}'),
     `Target:  ${showText(result.baseUrl)} (${result.target}), PUT semantics ${result.putSemantics}`,
     `Seed:    ${result.seed}    Time: ${formatDuration(result.durationMs)}    Requests: ${result.requests}    Runs: ${result.runs}`,
+    ...(result.throttling ? [throttleLine(result.throttling)] : []),
     '',
     ...rulesTable(result.rules, p),
   ];

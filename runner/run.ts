@@ -11,7 +11,7 @@ import { ApiClient } from '../http/api-client.ts';
 import { countLines } from '../http/exchange-log.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
-import { readCheckResults, summarizeRules } from './collect.ts';
+import { readCheckResults, readThrottling, summarizeRules } from './collect.ts';
 import { writeFailureFiles } from './failure-files.ts';
 import type { FixtureSet } from './fixtures.ts';
 import { adoptLanes, createLanes, releaseLanes } from './lanes.ts';
@@ -154,6 +154,8 @@ export async function conformanceRun(
       verdict: failing ? 'violations' : 'conforms',
       rerunCommand: rerunCommand(options),
     };
+    const throttling = readThrottling(env.resultsDir, client.throttling());
+    if (throttling) result.throttling = throttling;
     const failureFiles = writeFailureFiles(checks, reportDir, lanes);
     const reportPaths = await writeReports(result, reportDir, failureFiles);
     return { result, failureFiles, reportPaths, notes };

@@ -8,6 +8,7 @@ import { expect, test, type TaskMeta } from 'vitest';
 import { loadContract, type Contract } from '../contracts/load.ts';
 import type { CheckResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
+import { THROTTLE_FILE } from './throttle-file.ts';
 import { ExchangeLog } from '../http/exchange-log.ts';
 import type { JudgeContext, Resolved } from './checks/check.ts';
 import { suiteEnv, type SuiteEnv } from './env.ts';
@@ -47,6 +48,11 @@ export function harness(): Harness {
     fixtures: env.fixtures,
     log: new ExchangeLog(env.exchangeLog),
     abortFile: env.abortFile,
+    // For the runner's summary: how many 429s, and where the number in flight settled.
+    onThrottle: (state) => {
+      mkdirSync(env.resultsDir, { recursive: true });
+      writeFileSync(join(env.resultsDir, THROTTLE_FILE), JSON.stringify(state));
+    },
   });
   const laneEnvs = env.lanes.length > 0 ? env.lanes : [{ fixtures: env.fixtures, initial: env.initial }];
   // The judging context is filled in once the semantics are known; the lanes' clients exist from the start.

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ReferenceOptions } from '../../backend/reference-backend.ts';
+import { createReferenceBackend, type ReferenceOptions } from '../../backend/reference-backend.ts';
 import type { Handler } from '../../backend/types.ts';
 import { findVariant } from '../../backend/variants/catalogue.ts';
 import { loadContract } from '../../contracts/load.ts';
@@ -159,4 +159,48 @@ describe('an interrupted run with several lanes of given customers', () => {
       await served.server.close();
     }
   }, 90_000);
+});
+
+describe('a backend that rate limits', () => {
+  it('is met with fewer requests in flight, and the summary says how many 429s and where it settled', async () => {
+    let inFlight = 0;
+    let throttled = 0;
+    const limited = await serveBackend((options) => {
+      const handler = createReferenceBackend(options).handler;
+      return async (request) => {
+        inFlight++;
+        try {
+          if (inFlight > 2) {
+            throttled++;
+            return { status: 429, headers: { 'retry-after': '0' }, body: '' };
+          }
+          // Answers take a while, so requests overlap as they would over a network.
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return await handler(request);
+        } finally {
+          inFlight--;
+        }
+      };
+    }, 'merge');
+    try {
+      const run = await runCli(
+        [
+          ...['--base-url', limited.baseUrl, '--seed', '8', '--runs', '10', '--lanes', '4'],
+          ...['--report-dir', join(work, 'limited')],
+        ],
+        { API_TOKEN: TEST_TOKEN },
+      );
+      expect(run.code, run.stdout.slice(-2000)).toBe(0);
+      const line =
+        /Throttled: (\d+) answers? (?:was|were) 429; requests in flight went down to (\d+) and settled at (\d+) \(of 16\)/.exec(
+          run.stdout,
+        );
+      expect(line, run.stdout.slice(0, 600)).not.toBeNull();
+      expect(Number(line?.[1])).toBe(throttled);
+      expect(Number(line?.[2])).toBeLessThanOrEqual(2);
+      expect(Number(line?.[3])).toBeLessThan(16);
+    } finally {
+      await limited.server.close();
+    }
+  }, 120_000);
 });
