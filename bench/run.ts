@@ -8,6 +8,8 @@
  *   components  generation, judging and logging per request, in-process (bench/components.ts)
  *   scaling     --runs 100, 1000, 10000: time and memory
  *   bugs        three planted bugs: time to the first failure and to the shrunk counterexample
+ *   latency     default runs against the embedded backend at 0, 20 and 100 ms per request (--embedded-delay):
+ *               wall, requests, requests in flight, the floor; `npm run bench -- --latency` runs it alone
  *
  * Every run is a child process (node --import tsx runner/cli.ts), as `npm start` runs it. Prints the tables
  * and writes them as markdown to bench/results.md. --quick: fewer repetitions, no --runs 10000.
@@ -20,22 +22,28 @@ import { cliRun, type RunFigures } from './lib/cli-run.ts';
 import { overheadRep, type OverheadRep, type ReplayMode } from './lib/overhead.ts';
 import { bugRun, PLANTED, type BugRun } from './lib/bugs.ts';
 import { load, machine } from './lib/machine.ts';
+import { CHAIN, CONCURRENCY, floorMs, latencyRun, type LatencyRun } from './lib/latency.ts';
 
-const SECTIONS = ['startup', 'gating', 'overhead', 'components', 'scaling', 'bugs'] as const;
+const SECTIONS = ['startup', 'gating', 'overhead', 'components', 'scaling', 'bugs', 'latency'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     sections: { type: 'string' },
-    out: { type: 'string', default: 'bench/results.md' },
+    out: { type: 'string' },
+    latency: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
+// The latency section alone keeps its own file, so it does not replace a full bench's results.
+const outFile = values.out ?? (values.latency ? 'bench/results-latency.md' : 'bench/results.md');
 const wanted = new Set<Section>(
-  values.sections
-    ? (values.sections.split(',').map((s) => s.trim()) as Section[]).filter((s) => SECTIONS.includes(s))
-    : SECTIONS,
+  values.latency
+    ? ['latency']
+    : values.sections
+      ? (values.sections.split(',').map((s) => s.trim()) as Section[]).filter((s) => SECTIONS.includes(s))
+      : SECTIONS,
 );
 const plan = quick
   ? {
@@ -48,6 +56,8 @@ const plan = quick
       scaling: [[1000, 1]],
       bugSeeds: 2,
       componentsRuns: 100,
+      latencyReps: 1,
+      oneLane: false,
     }
   : {
       startupReps: 3,
@@ -62,6 +72,8 @@ const plan = quick
       ],
       bugSeeds: 5,
       componentsRuns: 300,
+      latencyReps: 3,
+      oneLane: true,
     };
 
 const MB = (kb: number) => kb / 1024;
@@ -477,6 +489,82 @@ async function bugRuns(): Promise<void> {
   );
 }
 
+// ---------------------------------------------------------------------------------------------- latency
+const DELAYS = [0, 20, 100];
+const latency = new Map<number, LatencyRun[]>();
+const oneLane = new Map<number, LatencyRun>();
+const medianWall = (runs: LatencyRun[] | undefined) => spread((runs ?? []).map((r) => r.run.wallMs)).median;
+/** Start-up as the runs with no delay show it: spawn → first suite line (node, tsx, modules, fixtures, vitest). */
+const latencyStartupMs = () =>
+  spread(
+    (latency.get(0) ?? []).map((r) => (r.run.phases ? r.run.phases.startupMs + r.run.phases.vitestMs : NaN)),
+  ).median;
+
+async function latencyRuns(): Promise<void> {
+  for (const delay of DELAYS) {
+    const runs: LatencyRun[] = [];
+    for (let i = 0; i < plan.latencyReps; i++) {
+      const run = await latencyRun(11 + i, delay);
+      runs.push(run);
+      say(
+        `latency ${delay} ms ${i + 1}/${plan.latencyReps}: exit ${run.run.code}, ${fmt(s(run.run.wallMs), 2)} s`,
+      );
+    }
+    latency.set(delay, runs);
+  }
+  // One lane: how every run went before lanes (each case after the previous one).
+  if (plan.oneLane) {
+    for (const delay of [0, 20]) {
+      const run = await latencyRun(11, delay, 1);
+      oneLane.set(delay, run);
+      say(`latency ${delay} ms, one lane: exit ${run.run.code}, ${fmt(s(run.run.wallMs), 2)} s`);
+    }
+  }
+  const startup = latencyStartupMs();
+  const row = (label: string, delay: number, runs: LatencyRun[]): Row => {
+    const med = (f: (r: LatencyRun) => number) => spread(runs.map(f)).median;
+    const requests = med((r) => r.requests);
+    const floor = floorMs(startup, requests, delay);
+    const wall = med((r) => r.run.wallMs);
+    return [
+      label,
+      runs.map((r) => String(r.run.code)).join(','),
+      fmtSpread(spread(runs.map((r) => s(r.run.wallMs))), 2),
+      fmt(requests, 0),
+      fmt(
+        med((r) => r.inFlight),
+        1,
+      ),
+      fmt(s(floor), 2),
+      fmt(wall / floor, 2),
+      fmt(wall / medianWall(latency.get(0)), 2),
+    ];
+  };
+  const rows: Row[] = DELAYS.map((d) => row(`${d} ms`, d, latency.get(d) ?? []));
+  for (const [delay, run] of oneLane) rows.push([...row(`${delay} ms, --lanes 1`, delay, [run])]);
+  emit(
+    `## Latency: a default run against the embedded backend answering each request late (${plan.latencyReps} runs each)\n\n` +
+      table(
+        [
+          'delay per request',
+          'exit',
+          'wall s',
+          'requests',
+          'in flight (avg)',
+          'floor s',
+          'wall / floor',
+          'wall / wall at 0 ms',
+        ],
+        rows,
+      ) +
+      `\n\n\`npm start -- --seed N --embedded-delay D\` (default lanes and --concurrency ${CONCURRENCY}). In flight: the ` +
+      "sum of every request's time in exchanges.ndjson over the wall time. Floor: start-up (spawn → first suite line, " +
+      `median of the runs at 0 ms: ${fmt(s(startup), 2)} s) + the larger of requests × delay / ${CONCURRENCY} and the ` +
+      `longest chain of requests that must follow one another (${CHAIN}: preflight, a lane's set-up, the semantics ` +
+      'probe, the longest case, the end-of-run read, the put-back) × delay.',
+  );
+}
+
 // ---------------------------------------------------------------------------------------------- targets
 function verdicts(): void {
   const rows: Row[] = [];
@@ -507,6 +595,33 @@ function verdicts(): void {
     big.length ? `${fmt(peak, 0)} MB (exit ${big.map((r) => r.code).join(',')})` : 'skipped (--quick)',
     verdict(big.length ? peak < 300 && big.every((r) => r.code === 0) : undefined),
   ]);
+  if (latency.size > 0) {
+    const at0 = medianWall(latency.get(0));
+    const at20 = medianWall(latency.get(20));
+    const at100 = medianWall(latency.get(100));
+    const floor100 = floorMs(
+      latencyStartupMs(),
+      spread((latency.get(100) ?? []).map((r) => r.requests)).median,
+      100,
+    );
+    rows.push(
+      [
+        'at 0 ms per request no slower than before lanes (3.8 s)',
+        `${fmt(s(at0), 2)} s`,
+        verdict(s(at0) <= 3.8),
+      ],
+      [
+        'at 20 ms per request at most 2.5 × the wall time at 0 ms',
+        `${fmt(at20 / at0, 2)} × (${fmt(s(at20), 2)} s)`,
+        verdict(at20 / at0 <= 2.5),
+      ],
+      [
+        'at 100 ms per request within 2 × the floor',
+        `${fmt(at100 / floor100, 2)} × (${fmt(s(at100), 2)} s, floor ${fmt(s(floor100), 2)} s)`,
+        verdict(at100 / floor100 <= 2),
+      ],
+    );
+  }
   emit('## Targets\n\n' + table(['target', 'measured', 'verdict'], rows));
 }
 
@@ -566,6 +681,7 @@ const steps: [Section, () => Promise<void>][] = [
   ['overhead', overheadRuns],
   ['scaling', scalingRuns],
   ['bugs', bugRuns],
+  ['latency', latencyRuns],
 ];
 const errors: string[] = [];
 for (const [name, step] of steps) {
@@ -592,12 +708,12 @@ const header =
 // Formatted as the repository's prettier config wants it, so `npm run format:check` stays clean after a bench.
 const markdown = `${header}\n${out.join('\n\n')}\n`;
 const prettier = await import('prettier').catch(() => undefined);
-const config = (await prettier?.resolveConfig(values.out)) ?? {};
+const config = (await prettier?.resolveConfig(outFile)) ?? {};
 writeFileSync(
-  values.out,
-  prettier ? await prettier.format(markdown, { ...config, filepath: values.out }) : markdown,
+  outFile,
+  prettier ? await prettier.format(markdown, { ...config, filepath: outFile }) : markdown,
 );
-say(`written ${values.out}`);
+say(`written ${outFile}`);
 if (errors.length) {
   for (const e of errors) process.stderr.write(`${e}\n`);
   process.exit(1);

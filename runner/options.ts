@@ -37,7 +37,7 @@ export const SUITE_NAMES = [
   'stateful',
 ];
 
-export const DEFAULT_LANES = 8;
+export const DEFAULT_LANES = 12;
 
 export const HELP = `customer-conformance: contract and conformance suite for PUT /unified/customer/{unifiedCustomerId}
 
