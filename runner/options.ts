@@ -47,8 +47,9 @@ Target
   --base-url URL        API base URL, e.g. https://dev-backend.thelinks.ai/api/v1   [env BASE_URL]
                         Without one, the suite runs against the embedded reference backend.
   --token TOKEN         bearer token; prefer the environment variable            [env API_TOKEN]
-  --customer-id ID      use this existing customer instead of creating fixtures (repeatable; give two
-                        for the isolation check S6). Each is snapshotted first and restored at the end.
+  --customer-id ID      use this existing customer instead of creating fixtures (repeatable; two ids
+                        make a lane, give two for the isolation check S6). Each is snapshotted first and
+                        restored at the end.
   --timeout MS          per-request timeout (default 10000)
   --concurrency N       most requests in flight at once (default 16)
   --lanes N             pairs of fixture customers worked on at once (default ${DEFAULT_LANES}); with
