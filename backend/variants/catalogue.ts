@@ -29,6 +29,11 @@ export interface Variant {
   rule: RuleId;
   /** One line: how a backend developer meets the bug. */
   description: string;
+  /**
+   * Source metadata its team pins non-null: the run uses a copy of contracts/ that leaves them out of
+   * fields.mayBeNull (--contract-dir), since the bug breaks only that pinned contract.
+   */
+  pinnedNonNull?: readonly string[];
   build(options: ReferenceOptions): Handler;
 }
 

@@ -11,6 +11,7 @@ import { RULE_IDS } from '../../core/rules.ts';
 import { CHECKS } from '../../suites/checks/registry.ts';
 import { formatMatrix } from './format-matrix.ts';
 import { pool, runAgainst, type MatrixRow } from './matrix.ts';
+import { pinnedContractArgs, removePinnedContracts } from './pinned-contract.ts';
 
 const MODES: [StoreSemantics, EdgePolicy][] = [
   ['merge', 'lenient'],
@@ -21,7 +22,7 @@ const MODES: [StoreSemantics, EdgePolicy][] = [
 
 interface Job {
   name: string;
-  variant?: Pick<Variant, 'build'>;
+  variant?: Pick<Variant, 'build' | 'pinnedNonNull'>;
   semantics: StoreSemantics;
   edgePolicy: EdgePolicy;
 }
@@ -53,12 +54,13 @@ let started = 0;
 beforeAll(async () => {
   started = Date.now();
   const results = await pool(jobs, 3, (job) =>
-    runAgainst(job.name, job.variant?.build, job.semantics, job.edgePolicy),
+    runAgainst(job.name, job.variant?.build, job.semantics, job.edgePolicy, pinnedContractArgs(job.variant)),
   );
   for (const row of results) rows.set(row.name, row);
 }, 40 * 60_000);
 
 afterAll(() => {
+  removePinnedContracts();
   const variants = VARIANTS.map((v) => ({ variant: v, row: rows.get(v.id) }));
   process.stdout.write(`${formatMatrix(variants, Date.now() - started)}\n`);
 });

@@ -221,6 +221,11 @@ const TRIGGERS: Trigger[] = [
   { variant: 'is-primary-from-body', scenario: withPlain({ is_primary: true }), options: STRICT },
   { variant: 'source-system-from-body', scenario: withPlain({ source_system: 'crm' }) },
   {
+    variant: 'source-system-stamped-on-update',
+    scenario: plainUpdate,
+    check: (log) => expect(log.map((seen) => dataOf(seen)['source_system'])).toEqual([null, 'api', 'api']),
+  },
+  {
     variant: 'id-from-body',
     scenario: async (client) => {
       const id = await client.create(CREATED);
@@ -361,6 +366,11 @@ const TRIGGERS: Trigger[] = [
   { variant: 'created-at-sql-format', scenario: createAndGet },
   { variant: 'is-primary-as-string', scenario: createAndGet },
   { variant: 'omits-null-phone', scenario: withPlain({ phone: null }) },
+  {
+    variant: 'no-source-system-though-pinned',
+    scenario: createAndGet,
+    check: (log) => expect(log.map((seen) => dataOf(seen)['source_system'])).toEqual([null, null]),
+  },
   // R2
   { variant: 'crashes-on-emoji', scenario: withPlain({ name: 'Ada \u{1F680}' }) },
   { variant: 'crashes-on-unknown-property', scenario: withPlain({ nickname: 'Ace' }) },
@@ -387,6 +397,7 @@ const SAME: Record<string, Scenario[]> = {
   'is-active-flips': [createAndGet],
   'created-at-rewritten': [createAndGet],
   'external-data-reset': [createAndGet],
+  'source-system-stamped-on-update': [],
   'read-lags-one-write': [putOnly],
   'update-skips-line2-column': [withPlain({ address_line2: CREATED.address_line2 })],
   'rejects-non-ascii-name': [plainUpdate, withPlain({ address_city: 'Zürich' })],
@@ -399,6 +410,7 @@ const SAME: Record<string, Scenario[]> = {
   'text-plain-content-type': [createAndGet],
   'created-at-sql-format': [],
   'is-primary-as-string': [],
+  'no-source-system-though-pinned': [],
   'crashes-on-null-phone': [plainUpdate, withPlain({ address_line2: null })],
   'omits-null-phone': [plainUpdate, withPlain({ address_line2: null })],
 };
