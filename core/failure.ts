@@ -38,4 +38,6 @@ export interface Counterexample {
   numShrinks: number;
   /** The PUT semantics the case was judged under. */
   putSemantics: 'merge' | 'replace' | 'unknown';
+  /** Whether the failure came back when the case was played once more, right away, in the same run. */
+  reproducedInRun?: boolean;
 }

@@ -6,7 +6,7 @@ import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { paint, type Paint } from './ansi.ts';
 import { headline, listFailures, requestExchange, shortBody } from './failures.ts';
-import { replayFor } from './replay.ts';
+import { notReproducedLine, replayFor } from './replay.ts';
 import { formatDuration, plural, showText } from './text.ts';
 
 export interface SummaryOptions {
@@ -69,6 +69,17 @@ export function formatSummary(result: RunResult, options: SummaryOptions = {}): 
       const body = shortBody(requestExchange(failure)?.request.body);
       lines.push(
         `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}; body ${body}; ${replay}`,
+      );
+    }
+  }
+
+  // Not a failure of the run, but no proof of a fix either: said, so no one reads the pass as one.
+  const unreproduced = result.checks.filter((check) => check.notReproduced !== undefined);
+  if (unreproduced.length > 0) {
+    lines.push('', p.bold(`Regressions not reproduced (${unreproduced.length}):`));
+    for (const check of unreproduced) {
+      lines.push(
+        `  ${p.yellow('?')} ${check.id}: ${showText(notReproducedLine(check.notReproduced?.tries ?? 1, check.notReproduced?.reasons ?? []))}`,
       );
     }
   }

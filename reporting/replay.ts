@@ -37,3 +37,11 @@ export function seedLine(failure: Counterexample): string {
   const history = `failed after ${plural(failure.numRuns, 'run')}, shrunk ${plural(failure.numShrinks, 'time')}`;
   return `Seed ${failure.seed}${path} (${history})`;
 }
+
+/** `not reproduced in 3 tries: …`: a replay whose failure did not come back, and why that says little. */
+export function notReproducedLine(tries: number, reasons: string[]): string {
+  return (
+    `not reproduced in ${tries} ${tries === 1 ? 'try' : 'tries'}: the bug may depend on timing or on state the replay ` +
+    `could not rebuild (${reasons.join('; ')})`
+  );
+}
