@@ -5,7 +5,14 @@
 import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { paint, type Paint } from './ansi.ts';
-import { headline, listFailures, requestExchange, shortBody } from './failures.ts';
+import {
+  changedAfterExchange,
+  headline,
+  listFailures,
+  requestExchange,
+  requestName,
+  shortBody,
+} from './failures.ts';
 import { notReproducedLine, replayFor } from './replay.ts';
 import { formatDuration, plural, showText } from './text.ts';
 
@@ -67,8 +74,10 @@ export function formatSummary(result: RunResult, options: SummaryOptions = {}): 
     for (const { failure } of failures) {
       const replay = replayFor(failure, options.failureFiles, options.reportDir) ?? 'no failure file saved';
       const body = shortBody(requestExchange(failure)?.request.body);
+      const changed = changedAfterExchange(failure);
+      const after = changed === undefined ? '' : `; changed after ${requestName(changed)}`;
       lines.push(
-        `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}; body ${body}; ${replay}`,
+        `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}${after}; body ${body}; ${replay}`,
       );
     }
   }
