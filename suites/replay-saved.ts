@@ -56,7 +56,9 @@ export async function replaySaved(
   for (let attempt = 1; attempt <= options.tries; attempt++) {
     const { client, ctx, createdAt, release } = await options.setUp(attempt);
     try {
-      const pace = pacer(saved.timing, { createdAt, maxWaitMs: options.maxWaitMs, onWait: options.onWait });
+      const onWait =
+        options.onWait && ((line: string) => options.onWait?.(`try ${attempt} of ${options.tries}: ${line}`));
+      const pace = pacer(saved.timing, { createdAt, maxWaitMs: options.maxWaitMs, onWait });
       const trace = await play(scenario, client, (step) => pace.pace(step));
       pace.shortfalls().forEach((s) => shortfalls.add(s));
       const { violations, judged } = judge(trace, scenario, ctx);
