@@ -1,18 +1,45 @@
 /**
  * A developer's shortcut: the kill matrix for a few variants only.
  * npx tsx tests/kill-matrix/run-some.ts trims-names per-field-writes
+ * Conforming variants (run in replace semantics, as the kill matrix runs them) must conform; `reference` runs the
+ * reference backend in all four modes.
  */
+import type { EdgePolicy, StoreSemantics } from '../../backend/types.ts';
 import { VARIANTS } from '../../backend/variants/catalogue.ts';
+import { CONFORMING_VARIANTS } from '../../backend/variants/conforming.ts';
 import { pool, runAgainst } from './matrix.ts';
+
+const MODES: [StoreSemantics, EdgePolicy][] = [
+  ['merge', 'lenient'],
+  ['replace', 'lenient'],
+  ['merge', 'strict'],
+  ['replace', 'strict'],
+];
+
 const only = process.argv.slice(2);
-const list = VARIANTS.filter((v) => only.includes(v.id));
-if (list.length === 0) {
-  console.error(`give variant ids: ${VARIANTS.map((v) => v.id).join(' ')}`);
+const broken = VARIANTS.filter((v) => only.includes(v.id));
+const conforming = CONFORMING_VARIANTS.filter((v) => only.includes(v.id));
+const reference = only.includes('reference') ? MODES : [];
+if (broken.length + conforming.length + reference.length === 0) {
+  const ids = [...VARIANTS, ...CONFORMING_VARIANTS].map((v) => v.id);
+  console.error(`give variant ids (or reference): ${ids.join(' ')}`);
   process.exit(2);
 }
-await pool(list, 3, async (v) => {
-  const r = await runAgainst(v.id, v.build, 'merge', 'lenient');
-  console.log(
-    `${r.failedRules.includes(v.rule) ? 'CAUGHT' : 'MISSED'} ${v.id} ${v.rule} exit=${r.cli.code} rules=${r.failedRules.join(',')} ${r.cli.ms}ms`,
-  );
-});
+type Job = () => Promise<string>;
+const jobs: Job[] = [
+  ...reference.map(([semantics, edgePolicy]): Job => async () => {
+    const r = await runAgainst(`reference-${semantics}-${edgePolicy}`, undefined, semantics, edgePolicy);
+    const ok = r.cli.code === 0 && r.failedRules.length === 0;
+    return `${ok ? 'CONFORMS' : 'FLAGGED'} reference ${semantics} ${edgePolicy} exit=${r.cli.code} rules=${r.failedRules.join(',')} ${r.cli.ms}ms`;
+  }),
+  ...conforming.map((v): Job => async () => {
+    const r = await runAgainst(`conforming-${v.id}`, v.build, 'replace', 'lenient');
+    const ok = r.cli.code === 0 && r.failedRules.length === 0;
+    return `${ok ? 'CONFORMS' : 'FLAGGED'} ${v.id} exit=${r.cli.code} rules=${r.failedRules.join(',')} ${r.cli.ms}ms`;
+  }),
+  ...broken.map((v): Job => async () => {
+    const r = await runAgainst(v.id, v.build, 'merge', 'lenient');
+    return `${r.failedRules.includes(v.rule) ? 'CAUGHT' : 'MISSED'} ${v.id} ${v.rule} exit=${r.cli.code} rules=${r.failedRules.join(',')} ${r.cli.ms}ms`;
+  }),
+];
+await pool(jobs, 3, async (job) => console.log(await job()));
