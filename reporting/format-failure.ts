@@ -9,7 +9,7 @@ import { paint, type Paint } from './ansi.ts';
 import { curlFor, curlSetup } from './curl.ts';
 import { differingCodePoints } from './diff.ts';
 import { requestExchange, requestName, shownExchange } from './failures.ts';
-import { replayCommand, seedLine } from './replay.ts';
+import { notReproducedInRun, replayCommand, seedLine } from './replay.ts';
 import { showText, showTextShort, showValueShort } from './text.ts';
 
 export interface FailureContext {
@@ -114,5 +114,7 @@ export function formatFailure(c: Counterexample, ctx: FailureContext): string {
   lines.push('');
   if (ctx.failureFile !== undefined) lines.push(`Replay: ${replayCommand(ctx.failureFile)}`);
   lines.push(seedLine(c));
+  const flaky = notReproducedInRun(c);
+  if (flaky !== undefined) lines.push(flaky);
   return lines.join('\n');
 }

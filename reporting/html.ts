@@ -11,7 +11,13 @@ import { curlFor, curlSetup } from './curl.ts';
 import { charDiff, differingCodePoints, type Segment } from './diff.ts';
 import { listFailures, requestExchange, requestName, shownExchange, type FailureEntry } from './failures.ts';
 import { escapeHtml } from './markup.ts';
-import { failureFilePath, replayCommand, seedLine, type ReportOptions } from './replay.ts';
+import {
+  failureFilePath,
+  notReproducedInRun,
+  replayCommand,
+  seedLine,
+  type ReportOptions,
+} from './replay.ts';
 import { formatDuration, plural, prettyJson, showText, showTextShort, showValue } from './text.ts';
 
 const MAX_BODY = 4000;
@@ -235,6 +241,8 @@ function failureHtml(
     `<p class="where">Check <code>${t(check.id)}</code> (${t(check.title)}, suite ${t(check.suite)}) · ${failure.outcome} · PUT semantics ${failure.putSemantics} · ${t(seedLine(failure))}</p>`,
     ...failure.violations.map((v, i) => violationHtml(v, i + 1, failure)),
   ];
+  const flaky = notReproducedInRun(failure);
+  if (flaky !== undefined) parts.splice(3, 0, `<p class="where">${t(flaky)}</p>`);
   const shown = shownExchange(failure);
   if (shown !== undefined) parts.push('<h5>Exchange</h5>', exchangeHtml(shown));
   if (failure.exchanges.length > 1) {

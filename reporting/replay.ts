@@ -45,3 +45,10 @@ export function notReproducedLine(tries: number, reasons: string[]): string {
     `could not rebuild (${reasons.join('; ')})`
   );
 }
+
+/** Said of a failure that did not come back when the run played its case again right away; undefined otherwise. */
+export function notReproducedInRun(failure: Counterexample): string | undefined {
+  return failure.reproducedInRun === false
+    ? 'Played again right away, it did not fail: it may be intermittent or depend on what earlier requests did; a replay cannot call it fixed.'
+    : undefined;
+}
