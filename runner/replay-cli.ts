@@ -21,6 +21,15 @@ import { UsageError, parseOptions } from './options.ts';
 const USAGE =
   'usage: npm run replay -- <failures/RULE-N.json> [--base-url URL] [--token T] [--timeout MS] [--contract-dir DIR] [--tries N] [--max-wait SECONDS]';
 
+const HELP = `
+Re-creates the fixture customers, waits until they are as old as when the case was first played, and sends the
+case's whole request sequence with its recorded spacing; up to --tries times (default ${REPLAY_TRIES}), waiting at most
+--max-wait seconds per try (default ${REPLAY_MAX_WAIT_MS / 1000}).
+
+Exit: 0 FIXED, 1 STILL FAILING, 3 NOT REPRODUCED (it did not come back, but the replay could not rebuild every
+condition, or it did not come back in the run either: not a verdict), 2 bad input or an unreachable backend.
+`;
+
 /** The replay's exit code when the failure did not come back but cannot be called fixed. */
 export const NOT_REPRODUCED = 3;
 
@@ -58,7 +67,7 @@ async function main(): Promise<number> {
     fail(`${(error as Error).message.split('\n')[0]}; ${USAGE}`);
   }
   if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n${HELP}`);
     return 0;
   }
   const [path, ...extra] = parsed.positionals;
