@@ -90,8 +90,9 @@ function replacement(sent: string, got: string): string | undefined {
 
 /** `trimmed (leading 1 space; trailing U+00A0 NO-BREAK SPACE)`: what went, made visible. */
 function trimming(sent: string, got: string): string | undefined {
+  if (got === '') return sent.trim() === '' ? `trimmed to an empty string (${describeRun(sent)})` : undefined;
   const start = sent.indexOf(got);
-  if (got === sent || got === '' || start < 0) return undefined;
+  if (got === sent || start < 0) return undefined;
   const lead = sent.slice(0, start);
   const trail = sent.slice(start + got.length);
   if (lead.trim() !== '' || trail.trim() !== '') return undefined;
@@ -110,6 +111,7 @@ function normalization(sent: string, got: string, form: string): string {
 function stringDiagnosis(sent: string, got: string): string | undefined {
   const trimmed = trimming(sent, got);
   if (trimmed) return trimmed;
+  if (got === '') return 'empty string instead of the sent value';
   const kept = chars(got);
   const all = chars(sent);
   if (kept.length < all.length && kept.every((c, i) => c === all[i])) return truncation(sent, got);

@@ -87,6 +87,11 @@ describe('differences no one can see', () => {
     expect(diagnose('  Ada ', 'Ada')).toBe('trimmed (leading 2 spaces; trailing 1 space)');
   });
 
+  it('says a value of spaces only was trimmed to nothing', () => {
+    expect(diagnose(' ', '')).toBe('trimmed to an empty string (1 space)');
+    expect(diagnose('\u3000', '')).toBe('trimmed to an empty string (U+3000 IDEOGRAPHIC SPACE)');
+  });
+
   it('names zero-width characters that were dropped', () => {
     expect(diagnose('A\u200Bd\u200Da', 'Ada')).toBe(
       'characters dropped (2: U+200B ZERO WIDTH SPACE, U+200D ZERO WIDTH JOINER)',
@@ -110,6 +115,7 @@ describe('what still reads as before', () => {
   it('keeps the plain names', () => {
     expect(diagnose('Ada', 'ada')).toBe('case-folded to lower case');
     expect(diagnose('Ada', null)).toBe('null instead of the sent value');
+    expect(diagnose('Ada', '')).toBe('empty string instead of the sent value');
     expect(diagnose('Ada', 'Grace', { previous: 'Grace' })).toBe('old value kept');
     expect(diagnose('Ada', 'x@y.z', { others: { email: 'x@y.z' } })).toBe('value of email');
   });
