@@ -15,6 +15,8 @@ export interface CheckResult {
   durationMs: number;
   /** Set when the check could not run (e.g. its fixture could not be created). */
   error?: string;
+  /** A regression that passed without its failure coming back where the replay could not rebuild it: why. */
+  notReproduced?: { tries: number; reasons: string[] };
 }
 
 export interface RuleSummary {

@@ -138,7 +138,8 @@ export class ApiClient {
     const sent: SentRequest = { method, path, headers: recorded };
     if (spec.body !== undefined) sent.body = spec.body;
     const started = performance.now();
-    const exchange: Exchange = { seq: 0, role, spec, request: sent, durationMs: 0 };
+    // The one place a request's wall-clock time is taken (replays rebuild timing from it).
+    const exchange: Exchange = { seq: 0, role, spec, request: sent, durationMs: 0, sentAt: Date.now() };
     try {
       const response = spec.body !== undefined ? await pending.send(spec.body) : await pending;
       exchange.response = toReceived(

@@ -5,8 +5,15 @@
 import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { paint, type Paint } from './ansi.ts';
-import { headline, listFailures, requestExchange, shortBody } from './failures.ts';
-import { replayFor } from './replay.ts';
+import {
+  changedAfterExchange,
+  headline,
+  listFailures,
+  requestExchange,
+  requestName,
+  shortBody,
+} from './failures.ts';
+import { notReproducedLine, replayFor } from './replay.ts';
 import { formatDuration, plural, showText } from './text.ts';
 
 export interface SummaryOptions {
@@ -67,8 +74,21 @@ export function formatSummary(result: RunResult, options: SummaryOptions = {}): 
     for (const { failure } of failures) {
       const replay = replayFor(failure, options.failureFiles, options.reportDir) ?? 'no failure file saved';
       const body = shortBody(requestExchange(failure)?.request.body);
+      const changed = changedAfterExchange(failure);
+      const after = changed === undefined ? '' : `; changed after ${requestName(changed)}`;
       lines.push(
-        `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}; body ${body}; ${replay}`,
+        `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}${after}; body ${body}; ${replay}`,
+      );
+    }
+  }
+
+  // Not a failure of the run, but no proof of a fix either: said, so no one reads the pass as one.
+  const unreproduced = result.checks.filter((check) => check.notReproduced !== undefined);
+  if (unreproduced.length > 0) {
+    lines.push('', p.bold(`Regressions not reproduced (${unreproduced.length}):`));
+    for (const check of unreproduced) {
+      lines.push(
+        `  ${p.yellow('?')} ${check.id}: ${showText(notReproducedLine(check.notReproduced?.tries ?? 1, check.notReproduced?.reasons ?? []))}`,
       );
     }
   }

@@ -9,9 +9,15 @@ import type { CheckResult, RuleSummary, RunResult } from '../core/result.ts';
 import { RULES, type RuleId } from '../core/rules.ts';
 import { curlFor, curlSetup } from './curl.ts';
 import { charDiff, differingCodePoints, type Segment } from './diff.ts';
-import { listFailures, requestExchange, shownExchange, type FailureEntry } from './failures.ts';
+import { listFailures, requestExchange, requestName, shownExchange, type FailureEntry } from './failures.ts';
 import { escapeHtml } from './markup.ts';
-import { failureFilePath, replayCommand, seedLine, type ReportOptions } from './replay.ts';
+import {
+  failureFilePath,
+  notReproducedInRun,
+  replayCommand,
+  seedLine,
+  type ReportOptions,
+} from './replay.ts';
 import { formatDuration, plural, prettyJson, showText, showTextShort, showValue } from './text.ts';
 
 const MAX_BODY = 4000;
@@ -151,7 +157,8 @@ ${rows}
 </section>`;
 }
 
-function violationHtml(violation: Violation, number: number, failureRule: RuleId): string {
+function violationHtml(violation: Violation, number: number, failure: Counterexample): string {
+  const failureRule: RuleId = failure.rule;
   const rule = violation.rule === failureRule ? '' : `${violation.rule} `;
   const pointer =
     violation.pointer === undefined
@@ -165,8 +172,13 @@ function violationHtml(violation: Violation, number: number, failureRule: RuleId
       `<p class="diagnosis">What happened to the value: <strong>${t(violation.diagnosis)}</strong></p>`,
     );
   }
+  const changed = failure.exchanges.filter((e) => e.seq === violation.changedAfterSeq);
+  const after =
+    changed.length === 1 && changed[0] !== undefined
+      ? `<dt>Changed after</dt><dd>${t(requestName(changed[0]))}: <code>${t(`${changed[0].request.method} ${changed[0].request.path}`)}</code> → ${t(String(changed[0].response?.status ?? changed[0].error ?? 'no answer'))}</dd>`
+      : '';
   parts.push(
-    `<dl class="re"><dt>Received</dt><dd><code>${t(violation.received)}</code></dd><dt>Expected</dt><dd><code>${t(violation.expected)}</code></dd></dl>`,
+    `<dl class="re"><dt>Received</dt><dd><code>${t(violation.received)}</code></dd><dt>Expected</dt><dd><code>${t(violation.expected)}</code></dd>${after}</dl>`,
   );
   if (violation.sent !== undefined || violation.got !== undefined) {
     const diff = charDiff(showValue(violation.sent), showValue(violation.got));
@@ -227,8 +239,10 @@ function failureHtml(
     `<section class="card failure" id="${anchor}">`,
     `<h3><span class="rule">${failure.rule}</span>${t(RULES[failure.rule])}</h3>`,
     `<p class="where">Check <code>${t(check.id)}</code> (${t(check.title)}, suite ${t(check.suite)}) · ${failure.outcome} · PUT semantics ${failure.putSemantics} · ${t(seedLine(failure))}</p>`,
-    ...failure.violations.map((v, i) => violationHtml(v, i + 1, failure.rule)),
+    ...failure.violations.map((v, i) => violationHtml(v, i + 1, failure)),
   ];
+  const flaky = notReproducedInRun(failure);
+  if (flaky !== undefined) parts.splice(3, 0, `<p class="where">${t(flaky)}</p>`);
   const shown = shownExchange(failure);
   if (shown !== undefined) parts.push('<h5>Exchange</h5>', exchangeHtml(shown));
   if (failure.exchanges.length > 1) {

@@ -22,6 +22,8 @@ export interface FixtureSet {
   createBodies: Partial<Record<Alias, string>>;
   /** True when the customers were given with --customer-id (restored at the end, not deleted). */
   adopted: boolean;
+  /** When each created customer's POST was sent (ms since the epoch): its age, for replays. */
+  createdAt?: Partial<Record<Alias, number>>;
 }
 
 function refusedMessage(exchange: Exchange, what: string): string {
@@ -84,6 +86,7 @@ export async function createFixturesFrom(
     }
     set.ids[alias] = id;
     set.createBodies[alias] = body;
+    if (created.sentAt !== undefined) (set.createdAt ??= {})[alias] = created.sentAt;
   }
   const reading = client.withFixtures(set.ids);
   for (const alias of ALIASES)

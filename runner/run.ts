@@ -104,6 +104,7 @@ export async function conformanceRun(
       putSemantics: contract.tolerances.putSemantics,
       fixtures: fixtures.ids,
       initial: fixtures.initial,
+      ...(fixtures.createdAt ? { fixturesCreatedAt: fixtures.createdAt } : {}),
       exchangeLog,
       resultsDir: join(reportDir, 'results'),
       abortFile: join(reportDir, 'results', '.interrupted'),

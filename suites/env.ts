@@ -17,6 +17,8 @@ export interface SuiteEnv {
   fixtures: Partial<Record<'A' | 'B', string>>;
   /** Documented fields of each fixture at the start of the run. */
   initial: Partial<Record<'A' | 'B', Record<string, unknown>>>;
+  /** When each created fixture's POST was sent (ms since the epoch); absent for --customer-id customers. */
+  fixturesCreatedAt?: Partial<Record<'A' | 'B', number>>;
   /** Where the exchange log is appended (absent: not logged). */
   exchangeLog?: string;
   /** Where each check writes its result as JSON. */

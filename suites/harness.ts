@@ -72,6 +72,8 @@ declare module 'vitest' {
   interface TaskMeta {
     /** Scenarios the check judged, for the runner's progress lines. */
     cases?: number;
+    /** Said beside the check's progress line (e.g. a regression not reproduced). */
+    note?: string;
   }
 }
 

@@ -9,6 +9,7 @@ import type { RuleId } from '../core/rules.ts';
 import type { CheckResult } from '../core/result.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
+import { comesBack } from './comes-back.ts';
 import { judge } from './judge.ts';
 import { expectationFor } from './scenarios/expectation.ts';
 import { play, type Trace } from './scenarios/play.ts';
@@ -59,7 +60,7 @@ function counterexample(
   failing: Failing,
   ctx: JudgeContext,
   seed: number,
-  details: { path?: string; numRuns: number; numShrinks: number },
+  details: { path?: string; numRuns: number; numShrinks: number; reproducedInRun: boolean },
 ): Counterexample {
   const first = failing.violations[0] as Violation;
   return {
@@ -74,6 +75,7 @@ function counterexample(
     numRuns: details.numRuns,
     numShrinks: details.numShrinks,
     putSemantics: ctx.semantics ?? 'unknown',
+    reproducedInRun: details.reproducedInRun,
   };
 }
 
@@ -135,11 +137,13 @@ export async function runProperty(
         details.errorInstance instanceof Error ? details.errorInstance.message : 'property failed';
       return result(spec, tally, failures, started, `the check itself failed: ${reason}`);
     }
+    const reproducedInRun = await comesBack(lastFailing, run.client, run.ctx);
     failures.push(
       counterexample(spec, lastFailing, run.ctx, run.runSeed, {
         ...(details.counterexamplePath !== null ? { path: details.counterexamplePath } : {}),
         numRuns: details.numRuns,
         numShrinks: details.numShrinks,
+        reproducedInRun,
       }),
     );
     for (const violation of lastFailing.violations) muted.add(muteKey(violation));
@@ -160,11 +164,13 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     const fresh = violations.filter((v) => !reported.has(muteKey(v)));
     if (fresh.length === 0) continue;
     for (const violation of fresh) reported.add(muteKey(violation));
+    const reproducedInRun = await comesBack({ scenario, violations: fresh }, run.client, run.ctx);
     failures.push(
       counterexample(spec, { scenario, trace, violations: fresh }, run.ctx, run.runSeed, {
         path: `fixed:${index}`,
         numRuns: index + 1,
         numShrinks: 0,
+        reproducedInRun,
       }),
     );
   }

@@ -19,6 +19,7 @@ import { ISOLATION_VARIANTS } from './isolation.ts';
 import { READ_AFTER_WRITE_VARIANTS } from './read-after-write.ts';
 import { READ_ONLY_VARIANTS } from './read-only.ts';
 import { RESPONSE_VARIANTS } from './response.ts';
+import { TIMING_VARIANTS } from './timing.ts';
 import { SEMANTICS_VARIANTS } from './semantics.ts';
 import { VALIDATION_VARIANTS } from './validation.ts';
 
@@ -65,6 +66,7 @@ export const VARIANTS: readonly Variant[] = unique([
   ...IDENTITY_VARIANTS,
   ...RESPONSE_VARIANTS,
   ...CRASH_VARIANTS,
+  ...TIMING_VARIANTS,
 ]);
 
 const BY_ID = new Map(VARIANTS.map((variant) => [variant.id, variant]));

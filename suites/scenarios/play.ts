@@ -80,9 +80,15 @@ export function stepsOf(scenario: Scenario, hasB: boolean): { role: string; spec
   }
 }
 
-export async function play(scenario: Scenario, client: ApiClient): Promise<Trace> {
+/** Plays a scenario; `pace`, when given, is awaited before each step (a replay keeps the recorded timing). */
+export async function play(
+  scenario: Scenario,
+  client: ApiClient,
+  pace?: (step: number) => Promise<void>,
+): Promise<Trace> {
   const exchanges: Exchange[] = [];
-  for (const step of stepsOf(scenario, client.options.fixtures.B !== undefined)) {
+  for (const [index, step] of stepsOf(scenario, client.options.fixtures.B !== undefined).entries()) {
+    if (pace) await pace(index);
     exchanges.push(...(await client.sendAll(step.specs, step.role)));
   }
   return { exchanges };

@@ -98,7 +98,8 @@ describe('a run against a backend with a planted bug (names are trimmed)', () =>
     const fixed = await runReplay([file, '--base-url', correct.baseUrl], { API_TOKEN: TEST_TOKEN });
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(fixed.stdout).toMatch(/FIXED: S1/);
-  }, 60_000);
+    // Each of the 3 tries waits until its customer is as old as the run's was: seconds on a loaded machine.
+  }, 180_000);
 
   it('refuses a file that is not a saved failure with exit 2', async () => {
     const result = await runReplay([join(buggyReports, 'report.json')]);

@@ -166,6 +166,20 @@ const BURST = Array.from({ length: 8 }, (_, index) => {
   return body;
 });
 
+/** A PUT in a later second than the creation (the clock's second changes in between). */
+const putInALaterSecond: Scenario = async (client) => {
+  const id = await client.create(CREATED);
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+  await client.put(id, PLAIN);
+  await client.get(id);
+};
+
+/** 150 plain updates: the one-off crash is on the 150th. */
+const manyUpdates: Scenario = async (client) => {
+  const id = await client.create(CREATED);
+  for (let i = 0; i < 150; i++) await client.put(id, { ...PLAIN, name: `Ada ${i}` });
+};
+
 const concurrentBurst: Scenario = async (client) => {
   const id = await client.create(CREATED);
   await Promise.all(BURST.map((body) => client.put(id, body)));
@@ -192,6 +206,11 @@ const TRIGGERS: Trigger[] = [
   { variant: 'trims-names', scenario: withPlain({ name: ' Ada Lovelace ' }) },
   { variant: 'truncates-name-to-50', scenario: withPlain({ name: 'A'.repeat(60) }) },
   { variant: 'truncates-address-line1-to-100', scenario: withPlain({ address_line1: 'x'.repeat(120) }) },
+  {
+    variant: 'truncates-name-to-100',
+    scenario: withPlain({ name: '\u{1F600}'.repeat(101) }),
+    check: (log) => expect(Array.from(String(dataOf(log[1])['name']))).toHaveLength(100),
+  },
   { variant: 'lowercases-email', scenario: withPlain({ email: 'Ada@Example.com' }) },
   { variant: 'normalizes-nfc', scenario: withPlain({ address_city: 'Zu\u0308rich' }) },
   { variant: 'normalizes-name-nfd', scenario: withPlain({ name: 'Zo\u00e9 Lovelace' }) },
@@ -377,6 +396,18 @@ const TRIGGERS: Trigger[] = [
   { variant: 'crashes-on-bad-json', scenario: updateText('{"name": ') },
   { variant: 'crashes-on-null-phone', scenario: withPlain({ phone: null }) },
   { variant: 'over-255-answers-503', scenario: withPlain({ name: 'A'.repeat(300) }) },
+  {
+    variant: 'crashes-once-on-cache-rebuild',
+    scenario: manyUpdates,
+    check: (log) => expect(log.filter((seen) => seen.status === 500)).toHaveLength(1),
+  },
+  // Timing
+  {
+    variant: 'created-at-on-update-current-timestamp',
+    scenario: putInALaterSecond,
+    check: (log) =>
+      expect(dataOf(log[1])['source_data_created_at']).not.toEqual(dataOf(log[0])['source_data_created_at']),
+  },
 ];
 
 /**
@@ -388,6 +419,7 @@ const SAME: Record<string, Scenario[]> = {
   'trims-names': [plainUpdate, withPlain({ address_city: '  London ' })],
   'truncates-name-to-50': [plainUpdate, withPlain({ address_line1: 'x'.repeat(120) })],
   'truncates-address-line1-to-100': [plainUpdate, withPlain({ name: 'x'.repeat(120) })],
+  'truncates-name-to-100': [plainUpdate, withPlain({ address_line1: 'x'.repeat(120) })],
   'lowercases-email': [plainUpdate, withPlain({ name: 'ADA LOVELACE' })],
   'normalizes-name-nfd': [plainUpdate, withPlain({ address_city: 'Z\u00fcrich' })],
   'drops-combining-marks': [plainUpdate, withPlain({ address_city: 'Zu\u0308rich' })],
@@ -409,6 +441,8 @@ const SAME: Record<string, Scenario[]> = {
   'no-data-envelope': [createAndGet],
   'text-plain-content-type': [createAndGet],
   'created-at-sql-format': [],
+  // Its creation time is the clock's, where the reference's is fixed: every answer differs in that one field.
+  'created-at-on-update-current-timestamp': [],
   'is-primary-as-string': [],
   'no-source-system-though-pinned': [],
   'crashes-on-null-phone': [plainUpdate, withPlain({ address_line2: null })],
