@@ -11,6 +11,7 @@ export const readOnlyFieldsUnchanged: Check = {
   rule: 'S3',
   applies: (trace, scenario, ctx) =>
     scenario.kind !== 'unknown-id' &&
+    scenario.kind !== 'id-spelling' &&
     ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on] !== undefined &&
     trace.exchanges.some((e) => ROLES.includes(e.role) && e.response?.status === 200),
   run(trace, scenario, ctx) {

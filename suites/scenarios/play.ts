@@ -1,7 +1,8 @@
 /** Turns a scenario into its requests and sends them: the trace is what the checks judge. */
 import type { Exchange, RequestSpec, Target } from '../../core/exchange.ts';
 import type { ApiClient } from '../../http/api-client.ts';
-import { targetsOf, type FullBody, type Scenario } from './scenario.ts';
+import { spellId } from './id-spellings.ts';
+import { targetsOf, type Alias, type FullBody, type Scenario } from './scenario.ts';
 
 export interface Trace {
   exchanges: Exchange[];
@@ -77,12 +78,30 @@ export function stepsOf(scenario: Scenario, hasB: boolean): { role: string; spec
         ...otherAfter,
       ];
     }
+    case 'id-spelling': {
+      const spelled = { unknownId: scenario.id };
+      return [
+        read('real-before', on),
+        { role: 'update', specs: [{ ...caseSpec(), target: spelled }] },
+        { role: 'readback', specs: [{ op: 'read', target: spelled, auth: 'valid' }] },
+        read('real-after', on),
+      ];
+    }
   }
+}
+
+/** An id spelling is made again from the fixture at hand: a replay's fixtures have other ids. */
+export function respelled(scenario: Scenario, fixtures: Partial<Record<Alias, string>>): Scenario {
+  if (scenario.kind !== 'id-spelling') return scenario;
+  const real = fixtures[scenario.on];
+  const id = real === undefined ? undefined : spellId(real, scenario.spelling);
+  return id === undefined ? scenario : { ...scenario, id };
 }
 
 export async function play(scenario: Scenario, client: ApiClient): Promise<Trace> {
   const exchanges: Exchange[] = [];
-  for (const step of stepsOf(scenario, client.options.fixtures.B !== undefined)) {
+  const { fixtures } = client.options;
+  for (const step of stepsOf(respelled(scenario, fixtures), fixtures.B !== undefined)) {
     exchanges.push(...(await client.sendAll(step.specs, step.role)));
   }
   return { exchanges };

@@ -29,6 +29,19 @@ export interface UnknownIdScenario {
   case: BodyCase;
 }
 
+/**
+ * Another spelling of a fixture's real id (I1): read the real customer, PUT a valid body and GET at the
+ * spelling, read the real customer again. `spelling` names how the id is made from the fixture's id at play
+ * time (a replay's fixtures have other ids); `id` is the one this scenario was generated with.
+ */
+export interface IdSpellingScenario {
+  kind: 'id-spelling';
+  on: Alias;
+  spelling: string;
+  id: string;
+  case: BodyCase;
+}
+
 /** The same PUT twice (S5). */
 export interface RepeatScenario {
   kind: 'repeat';
@@ -50,10 +63,12 @@ export interface ProbeScenario {
   case: BodyCase;
 }
 
-export type Scenario = UpdateScenario | UnknownIdScenario | RepeatScenario | BurstScenario | ProbeScenario;
+export type Scenario =
+  UpdateScenario | UnknownIdScenario | IdSpellingScenario | RepeatScenario | BurstScenario | ProbeScenario;
 
 /** The fixture a scenario writes to, and the one it must leave alone. */
 export function targetsOf(scenario: Scenario, hasB: boolean): { on: Alias; other: Alias | undefined } {
-  const on = scenario.kind === 'update' && scenario.on === 'B' && hasB ? 'B' : 'A';
+  const chosen = scenario.kind === 'update' || scenario.kind === 'id-spelling' ? scenario.on : undefined;
+  const on = chosen === 'B' && hasB ? 'B' : 'A';
   return { on, other: hasB ? (on === 'A' ? 'B' : 'A') : undefined };
 }

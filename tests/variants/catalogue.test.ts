@@ -157,6 +157,15 @@ const unknownId =
     await client.get('cus_999999');
   };
 
+/** A PUT to another spelling of a real id, then a GET of the real one. */
+const spelledId =
+  (spell: (id: string) => string): Scenario =>
+  async (client) => {
+    const id = await client.create(CREATED);
+    await client.put(spell(id), PLAIN);
+    await client.get(id);
+  };
+
 /** Eight different full bodies sent at once to one customer. */
 const BURST = Array.from({ length: 8 }, (_, index) => {
   const body: Record<string, string> = {};
@@ -348,6 +357,16 @@ const TRIGGERS: Trigger[] = [
     check: (log) => expect(log.map((seen) => seen.status)).toEqual([201, 200, 404]),
   },
   { variant: 'unknown-id-answers-400', scenario: unknownId(PLAIN) },
+  {
+    variant: 'case-insensitive-id',
+    scenario: spelledId((id) => id.toUpperCase()),
+    check: (log) => expect(dataOf(log[2])['name']).toBe(PLAIN.name),
+  },
+  {
+    variant: 'trailing-space-insensitive-id',
+    scenario: spelledId((id) => `${id}  `),
+    check: (log) => expect(dataOf(log[2])['name']).toBe(PLAIN.name),
+  },
   // I2
   { variant: 'returns-source-id-as-id', scenario: plainUpdate },
   {
