@@ -6,6 +6,7 @@ import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { paint, type Paint } from './ansi.ts';
 import { headline, listFailures, requestExchange, shortBody } from './failures.ts';
+import { outageTitle } from './outage.ts';
 import { replayFor } from './replay.ts';
 import { formatDuration, plural, showText } from './text.ts';
 
@@ -47,6 +48,7 @@ export function verdictLine(result: RunResult, color?: boolean): string {
   const notRun = result.rules.filter((r) => r.status === 'not-run').length;
   const counts = `${passed} passed, ${notRun} not run`;
   if (result.verdict === 'conforms') return `Verdict: ${p.green(p.bold('CONFORMS'))}: ${counts}`;
+  if (result.stopped) return `Verdict: ${p.yellow(p.bold('NONE'))}: ${outageTitle(result.stopped)}`;
   const which = failed.length > 0 ? ` (${failed.map((r) => r.rule).join(', ')})` : '';
   return `Verdict: ${p.red(p.bold('VIOLATIONS'))}: ${failed.length} of ${result.rules.length} rules failed${which}, ${counts}`;
 }

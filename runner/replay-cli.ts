@@ -10,6 +10,7 @@ import { replaySaved } from '../suites/replay-saved.ts';
 import { resolveSemantics } from '../suites/semantics.ts';
 import { createFixturesFrom, releaseFixtures } from './fixtures.ts';
 import { preflight } from './preflight.ts';
+import { SetupFailed } from './setup-judge.ts';
 import { clientFor, openTarget } from './target.ts';
 import { TargetError } from './target-error.ts';
 import { UsageError, parseOptions } from './options.ts';
@@ -91,6 +92,16 @@ async function main(): Promise<number> {
     return 1;
   } catch (error) {
     if (error instanceof TargetError) fail(error.message);
+    if (error instanceof SetupFailed) {
+      // The fixtures cannot be set up: the backend's set-up answers break the contract, which is a failure too.
+      for (const failure of error.result.failures) {
+        process.stdout.write(`${formatFailure(failure, { baseUrl: target.baseUrl })}\n`);
+      }
+      process.stdout.write(
+        `STILL FAILING: setting up the fixtures breaks the contract against ${target.baseUrl}\n`,
+      );
+      return 1;
+    }
     throw error;
   } finally {
     if (fixtures) await releaseFixtures(base.withFixtures(fixtures.ids), contract, fixtures).catch(() => []);

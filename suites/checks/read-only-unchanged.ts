@@ -12,6 +12,7 @@ export const readOnlyFieldsUnchanged: Check = {
   applies: (trace, scenario, ctx) =>
     scenario.kind !== 'unknown-id' &&
     scenario.kind !== 'id-spelling' &&
+    scenario.kind !== 'setup' &&
     ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on] !== undefined &&
     trace.exchanges.some((e) => ROLES.includes(e.role) && e.response?.status === 200),
   run(trace, scenario, ctx) {

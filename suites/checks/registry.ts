@@ -12,6 +12,7 @@ import { readOnlyFieldsUnchanged } from './read-only-unchanged.ts';
 import { rejectionIsAtomic } from './rejection-atomic.ts';
 import { responseMatchesSchema } from './response-shape.ts';
 import { semanticsProbe } from './semantics-probe.ts';
+import { createAccepted, createdIdKnown } from './setup-answers.ts';
 import { spelledIdLeavesCustomer, spelledIdNotFound } from './spelled-id.ts';
 import { baselineAccepted, statusInExpectedSet } from './status-in-expected-set.ts';
 import { unknownIdStaysUnknown } from './unknown-id.ts';
@@ -50,4 +51,6 @@ export const CHECKS = new CheckRegistry()
   .register(spelledIdNotFound)
   .register(spelledIdLeavesCustomer)
   .register(samePutSameData)
-  .register(burstLeavesOneBody);
+  .register(burstLeavesOneBody)
+  .register(createAccepted)
+  .register(createdIdKnown);

@@ -78,6 +78,13 @@ export function stepsOf(scenario: Scenario, hasB: boolean): { role: string; spec
         ...otherAfter,
       ];
     }
+    case 'setup':
+      return [
+        {
+          role: setupRoles(scenario.of).create,
+          specs: [{ op: 'create', auth: 'valid', contentType: 'application/json', body: scenario.body }],
+        },
+      ];
     case 'id-spelling': {
       const spelled = { unknownId: scenario.id };
       return [
@@ -98,11 +105,31 @@ export function respelled(scenario: Scenario, fixtures: Partial<Record<Alias, st
   return id === undefined ? scenario : { ...scenario, id };
 }
 
+/** Roles of a fixture's creation and read-back, as the exchange log names them. */
+export function setupRoles(alias: Alias): { create: string; read: string } {
+  return { create: `fixture-create-${alias}`, read: `fixture-read-${alias}` };
+}
+
+/** data.id of a 2xx answer, when it is a non-empty string. */
+export function createdId(exchange: Exchange | undefined): string | undefined {
+  const status = exchange?.response?.status ?? 0;
+  const json = exchange?.response?.json as { data?: { id?: unknown } } | undefined;
+  const id =
+    status >= 200 && status < 300 && typeof json === 'object' && json !== null ? json.data?.id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 export async function play(scenario: Scenario, client: ApiClient): Promise<Trace> {
   const exchanges: Exchange[] = [];
   const { fixtures } = client.options;
   for (const step of stepsOf(respelled(scenario, fixtures), fixtures.B !== undefined)) {
     exchanges.push(...(await client.sendAll(step.specs, step.role)));
+  }
+  // A created customer is read back by the id its create answered: that id is only known now.
+  const created = scenario.kind === 'setup' ? createdId(exchanges[0]) : undefined;
+  if (scenario.kind === 'setup' && created !== undefined) {
+    const read: RequestSpec = { op: 'read', target: { unknownId: created }, auth: 'valid' };
+    exchanges.push(await client.send(read, setupRoles(scenario.of).read));
   }
   return { exchanges };
 }

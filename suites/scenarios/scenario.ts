@@ -42,6 +42,18 @@ export interface IdSpellingScenario {
   case: BodyCase;
 }
 
+/**
+ * Creating a fixture customer and reading it back (the companion operations the suite sets up with): its
+ * answers are held to the same response rules. `minimal` marks the required-fields-only body tried when the
+ * full one is refused.
+ */
+export interface SetupScenario {
+  kind: 'setup';
+  of: Alias;
+  body: string;
+  minimal?: boolean;
+}
+
 /** The same PUT twice (S5). */
 export interface RepeatScenario {
   kind: 'repeat';
@@ -64,7 +76,24 @@ export interface ProbeScenario {
 }
 
 export type Scenario =
-  UpdateScenario | UnknownIdScenario | IdSpellingScenario | RepeatScenario | BurstScenario | ProbeScenario;
+  | UpdateScenario
+  | UnknownIdScenario
+  | IdSpellingScenario
+  | RepeatScenario
+  | BurstScenario
+  | ProbeScenario
+  | SetupScenario;
+
+/** Every kind, for checking a saved scenario before it is replayed. */
+export const SCENARIO_KINDS: readonly Scenario['kind'][] = [
+  'update',
+  'unknown-id',
+  'id-spelling',
+  'repeat',
+  'burst',
+  'probe',
+  'setup',
+];
 
 /** The fixture a scenario writes to, and the one it must leave alone. */
 export function targetsOf(scenario: Scenario, hasB: boolean): { on: Alias; other: Alias | undefined } {
