@@ -17,7 +17,7 @@ export function outageLine(outage: Outage, baseUrl: string, reportDir: string): 
   return (
     `the backend stopped answering mid-run, so there is no verdict: it went silent ${after}; ` +
     `${outage.unanswered} requests in a row then got no answer, the first ${request(inFlight)}, ${fate(inFlight)}, ` +
-    `which was in flight and may have crashed it: replay it with BASE_URL=${baseUrl} ${curlFor(inFlight)}; ` +
+    `which was in flight and may have crashed it: replay it with export BASE_URL=${baseUrl}; ${curlFor(inFlight)}; ` +
     `what was judged before is in ${reportDir}`
   );
 }

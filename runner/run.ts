@@ -126,6 +126,7 @@ export async function conformanceRun(
       announceSeed();
       const partial: FixtureSet = { ids: {}, initial: {}, createBodies: error.createBodies, adopted: false };
       return await finish([error.result], partial, [
+        ...error.notes,
         'the run stopped at set-up: with no fixture customer to write to, no other rule was judged',
       ]);
     }

@@ -32,6 +32,8 @@ export class SetupFailed extends Error {
   constructor(
     readonly result: CheckResult,
     readonly createBodies: Partial<Record<Alias, string>>,
+    /** What each failing set-up request was answered, in the backend's words. */
+    readonly notes: string[],
   ) {
     super(result.failures[0]?.violations[0]?.title ?? 'setup failed');
   }
@@ -67,7 +69,9 @@ export class SetupJudge {
   private readonly reported = new Set<string>();
   private readonly tried: Partial<Record<Alias, string>> = {};
   private readonly started = performance.now();
-  /** What the run should say about its set-up (a body refused and replaced), for the console. */
+  /** Violations seen, reported or muted as a repeat: whether a failed set-up has a rule to blame. */
+  private violated = 0;
+  /** What the run should say about its set-up (each failing request in the backend's words, a body replaced). */
   readonly notes: string[] = [];
 
   constructor(
@@ -78,6 +82,7 @@ export class SetupJudge {
 
   /** Creates one fixture, with the full body or else the minimal one; throws SetupFailed when neither gives one. */
   async create(alias: Alias, body: string, minimalBody: string): Promise<CreatedFixture> {
+    const violatedBefore = this.violated;
     const full = await this.attempt({ kind: 'setup', of: alias, body });
     if (full.created) return full.created;
     const roles = setupRoles(alias);
@@ -88,18 +93,18 @@ export class SetupJudge {
       const minimal = await this.attempt({ kind: 'setup', of: alias, body: minimalBody, minimal: true });
       if (minimal.created) {
         this.notes.push(
-          `fixture customer ${alias}: the create with every field was refused (${answerText(create)}); created with only the required fields instead, and the run went on`,
+          `fixture customer ${alias}: created with only the required fields instead, and the run went on`,
         );
         return minimal.created;
       }
     }
-    if (this.failures.length === 0) {
+    if (this.violated === violatedBefore) {
       // Nothing the contract names, yet no customer to write to: say what happened, without a verdict.
       throw new TargetError(
         `creating fixture customer ${alias} gave no customer to write to (${answerText(find(full.trace, roles.read) ?? create)}); pass existing customers with --customer-id`,
       );
     }
-    throw new SetupFailed(this.result(), { ...this.tried });
+    throw new SetupFailed(this.result(), { ...this.tried }, [...this.notes]);
   }
 
   /** The setup as a check of the run: its failures, and the cases judged. */
@@ -119,6 +124,7 @@ export class SetupJudge {
     userMustFix(find(trace, roles.create), scenario.of, this.contract);
     const ctx = { contract: this.contract, semantics: undefined, initial: {} };
     const { violations, judged } = judge(trace, scenario, ctx);
+    this.violated += violations.length;
     for (const rule of judged) this.cases[rule] = (this.cases[rule] ?? 0) + 1;
     const fresh = violations.filter((v) => !this.reported.has(muteKey(v)));
     for (const v of fresh) this.reported.add(muteKey(v));
@@ -137,6 +143,14 @@ export class SetupJudge {
         numShrinks: 0,
         putSemantics: 'unknown',
       });
+    }
+    for (const exchange of trace.exchanges) {
+      const status = exchange.response?.status ?? 0;
+      const failed = exchange.spec.op === 'create' ? status < 200 || status >= 300 : status !== 200;
+      if (failed) {
+        const what = `${exchange.request.method} ${exchange.request.path}`;
+        this.notes.push(`fixture customer ${scenario.of}: ${what} answered ${answerText(exchange)}`);
+      }
     }
     const id = createdId(find(trace, roles.create));
     const read = find(trace, roles.read);

@@ -54,7 +54,7 @@ export const createdIdKnown: Check = {
   name: 'created_id_known',
   rule: 'I2',
   applies: (trace, scenario) => setupOf(trace, scenario).read?.response !== undefined,
-  run(trace, scenario, ctx) {
+  run(trace, scenario) {
     const { create, read } = setupOf(trace, scenario);
     const id = createdId(create);
     const status = read?.response?.status ?? 0;
@@ -65,7 +65,7 @@ export const createdIdKnown: Check = {
       pointer: '/data/id',
       exchangeSeq: read.seq,
     };
-    if (ctx.contract.tolerances.statuses.notFound.includes(status) || status !== 200) {
+    if (status !== 200) {
       return [
         {
           ...base,

@@ -27,7 +27,10 @@ export const spelledIdNotFound: Check = {
       {
         rule: 'I1',
         check: 'spelled_id_not_found',
-        title: 'Another spelling of an id found a customer',
+        title:
+          status === 200
+            ? 'Another spelling of an id found a customer'
+            : 'Another spelling of an id not answered 404',
         received: `GET of ${show(spelled)} answered ${status}${id === undefined ? '' : ` with data.id ${show(id)}`}`,
         expected: `one of ${notFound.join(', ')}: ids compare exactly, so ${show(spelled)} names no customer`,
         exchangeSeq: readback.seq,

@@ -72,6 +72,9 @@ describe('set-up answers judged by the contract', () => {
     expect(run.failures[0]?.violations[0]?.received).toMatch(
       /data\.id "src_1".*answered 404: .*customer not found/,
     );
+    expect(run.cli.stdout).toMatch(
+      /note: fixture customer A: GET \/unified\/customer\/src_1 answered 404: .*customer not found/,
+    );
   });
 
   it('a create refusing the full body: B3 with the backend error, then the run goes on with the minimal body', async () => {
@@ -79,7 +82,7 @@ describe('set-up answers judged by the contract', () => {
     expectSetupVerdict(run, 'B3', 'Valid create body refused');
     expect(run.failures[0]?.violations[0]?.received).toMatch(/400: .*shorter than or equal to 40 characters/);
     expect(run.cli.stdout).toMatch(
-      /note: fixture customer A: .*created with only the required fields instead/,
+      /note: fixture customer A: POST \/unified\/customer answered 400: .*40 characters.*\nnote: fixture customer A: created with only the required fields instead/,
     );
     expect(run.cli.stdout).toMatch(/S1 .* PASS/);
   });
