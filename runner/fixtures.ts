@@ -147,14 +147,23 @@ export async function releaseFixtures(
     } else {
       // No delete: put the create body back so the customer is recognisable as test data again.
       const body = set.createBodies[alias];
-      if (body !== undefined) {
-        await scoped.send(
-          { op: 'update', target: { fixture: alias }, auth: 'valid', contentType: 'application/json', body },
-          `fixture-reset-${alias}`,
-        );
-      }
+      const reset =
+        body === undefined
+          ? undefined
+          : await scoped.send(
+              {
+                op: 'update',
+                target: { fixture: alias },
+                auth: 'valid',
+                contentType: 'application/json',
+                body,
+              },
+              `fixture-reset-${alias}`,
+            );
       notes.push(
-        `fixture customer ${id} is left in place (no delete path in the contract), named "Conformance fixture ${alias} …"`,
+        reset?.response?.status === 200
+          ? `fixture customer ${id} is left in place (no delete path in the contract), named "Conformance fixture ${alias} …"`
+          : `fixture customer ${id} is left in place (no delete path in the contract) and could NOT be reset to its creation body (${reset?.response?.status ?? reset?.error ?? 'no body'})`,
       );
     }
   }
