@@ -1,5 +1,6 @@
 /** The typed result of a run: what the report writers and the console summary format. */
 import type { Counterexample } from './failure.ts';
+import type { Outage } from './outage.ts';
 import type { RuleId } from './rules.ts';
 
 export interface CheckResult {
@@ -39,7 +40,10 @@ export interface RunResult {
   requests: number;
   checks: CheckResult[];
   rules: RuleSummary[];
-  verdict: 'conforms' | 'violations';
+  /** 'no-verdict': the backend stopped answering mid-run (see `stopped`); the checks are those judged before. */
+  verdict: 'conforms' | 'violations' | 'no-verdict';
   /** How to re-run the whole thing. */
   rerunCommand: string;
+  /** Where the backend went silent, when it did. */
+  stopped?: Outage;
 }

@@ -10,6 +10,7 @@ import type { Contract } from '../contracts/load.ts';
 import type { Exchange, ReceivedResponse, RequestSpec, SentRequest } from '../core/exchange.ts';
 import { authHeader, scrub } from './auth-header.ts';
 import type { ExchangeLog } from './exchange-log.ts';
+import type { OutageWatch } from './outage.ts';
 import { Semaphore } from './semaphore.ts';
 
 export interface ClientOptions {
@@ -24,6 +25,8 @@ export interface ClientOptions {
   maxThrottleRetries?: number;
   /** A file whose presence means the run was interrupted: no request is sent once it exists. */
   abortFile?: string;
+  /** Watches for a backend that stopped answering (it writes abortFile then). */
+  outage?: OutageWatch;
 }
 
 export class RunInterrupted extends Error {}
@@ -83,6 +86,7 @@ export class ApiClient {
     const exchanges = attempts.flat();
     for (const exchange of exchanges) exchange.seq = this.options.log?.reserve() ?? 0;
     this.options.log?.append(exchanges);
+    this.options.outage?.observe(exchanges);
     return attempts.map((list) => list[list.length - 1] as Exchange);
   }
 

@@ -13,6 +13,7 @@ import {
   requestName,
   shortBody,
 } from './failures.ts';
+import { outageTitle } from './outage.ts';
 import { notReproducedLine, replayFor } from './replay.ts';
 import { formatDuration, plural, showText } from './text.ts';
 
@@ -54,6 +55,7 @@ export function verdictLine(result: RunResult, color?: boolean): string {
   const notRun = result.rules.filter((r) => r.status === 'not-run').length;
   const counts = `${passed} passed, ${notRun} not run`;
   if (result.verdict === 'conforms') return `Verdict: ${p.green(p.bold('CONFORMS'))}: ${counts}`;
+  if (result.stopped) return `Verdict: ${p.yellow(p.bold('NONE'))}: ${outageTitle(result.stopped)}`;
   const which = failed.length > 0 ? ` (${failed.map((r) => r.rule).join(', ')})` : '';
   return `Verdict: ${p.red(p.bold('VIOLATIONS'))}: ${failed.length} of ${result.rules.length} rules failed${which}, ${counts}`;
 }

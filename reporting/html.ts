@@ -11,6 +11,7 @@ import { curlFor, curlSetup } from './curl.ts';
 import { charDiff, differingCodePoints, type Segment } from './diff.ts';
 import { listFailures, requestExchange, requestName, shownExchange, type FailureEntry } from './failures.ts';
 import { escapeHtml } from './markup.ts';
+import { outageTitle } from './outage.ts';
 import {
   failureFilePath,
   notReproducedInRun,
@@ -108,8 +109,8 @@ function headerHtml(result: RunResult, failures: number): string {
     ['Re-run', result.rerunCommand],
   ];
   return `<header class="${conforms ? 'pass' : 'fail'}"><div class="inner">
-<h1>Unified Customer API conformance <span class="verdict">${conforms ? 'CONFORMS' : `VIOLATIONS: ${plural(failures, 'failure')}`}</span></h1>
-<div class="endpoint">PUT /unified/customer/{id}</div>
+<h1>Unified Customer API conformance <span class="verdict">${result.stopped ? 'NO VERDICT' : conforms ? 'CONFORMS' : `VIOLATIONS: ${plural(failures, 'failure')}`}</span></h1>
+<div class="endpoint">PUT /unified/customer/{id}</div>${result.stopped ? `\n<p class="stopped">No verdict: ${t(outageTitle(result.stopped))}. The checks below are those judged before.</p>` : ''}
 <dl class="meta">${meta.map(([k, v]) => `<div><dt>${t(k)}</dt><dd>${t(v)}</dd></div>`).join('')}</dl>
 </div></header>`;
 }
@@ -289,7 +290,7 @@ export function toHtml(
 ): string {
   const entries = listFailures(result);
   const conforms = result.verdict === 'conforms';
-  const title = `${conforms ? 'Conforms' : `${plural(entries.length, 'violation')}`}: Unified Customer API conformance`;
+  const title = `${result.stopped ? 'No verdict' : conforms ? 'Conforms' : `${plural(entries.length, 'violation')}`}: Unified Customer API conformance`;
   const toc =
     entries.length === 0
       ? '<p>No failures.</p>'

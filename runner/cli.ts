@@ -1,5 +1,6 @@
 /** `npm start -- [options]`: runs the conformance suite and exits 0 (conforms), 1 (violations) or 2 (usage/target). */
 import { formatSummary } from '../reporting/console-summary.ts';
+import { outageLine } from '../reporting/outage.ts';
 import { ContractError, loadContract } from '../contracts/load.ts';
 import { HELP, parseOptions, UsageError } from './options.ts';
 import { stderrProgress } from './progress.ts';
@@ -50,6 +51,13 @@ async function main(): Promise<number> {
 
   try {
     const output = await conformanceRun(options, contract, stderrProgress, (c) => (cleanup = c));
+    const stopped = output.result.stopped;
+    if (stopped) {
+      // No verdict: the reports hold what was judged before; the line says where the backend went silent.
+      for (const note of output.notes) process.stdout.write(`note: ${note}\n`);
+      process.stdout.write(`reports: ${output.reportPaths.join(', ')}\n`);
+      fail(outageLine(stopped, output.result.baseUrl, options.reportDir));
+    }
     process.stdout.write(
       `${formatSummary(output.result, { color: process.stdout.isTTY === true, failureFiles: output.failureFiles, reportDir: options.reportDir })}\n`,
     );

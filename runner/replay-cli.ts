@@ -14,6 +14,7 @@ import type { Resolved } from '../suites/checks/check.ts';
 import { resolveSemantics } from '../suites/semantics.ts';
 import { createFixturesFrom, releaseFixtures, type FixtureSet } from './fixtures.ts';
 import { preflight } from './preflight.ts';
+import { SetupFailed } from './setup-judge.ts';
 import { clientFor, openTarget } from './target.ts';
 import { TargetError } from './target-error.ts';
 import { UsageError, parseOptions } from './options.ts';
@@ -152,6 +153,16 @@ async function main(): Promise<number> {
     }
   } catch (error) {
     if (error instanceof TargetError) fail(error.message);
+    if (error instanceof SetupFailed) {
+      // The fixtures cannot be set up: the backend's set-up answers break the contract, which is a failure too.
+      for (const failure of error.result.failures) {
+        process.stdout.write(`${formatFailure(failure, { baseUrl: target.baseUrl })}\n`);
+      }
+      process.stdout.write(
+        `STILL FAILING: setting up the fixtures breaks the contract against ${target.baseUrl}\n`,
+      );
+      return 1;
+    }
     throw error;
   } finally {
     await putAway();

@@ -27,6 +27,8 @@ export interface SuiteEnv {
   only: string[];
   /** Written by the runner when interrupted: the suites send nothing more once it exists. */
   abortFile: string;
+  /** Written by the suites when the backend stops answering mid-run (see http/outage.ts). */
+  outageFile: string;
   /** Regression corpus folder, replayed first. */
   regressionsDir?: string;
 }

@@ -2,13 +2,14 @@
  * The thin adapter between the conformance checks and vitest: each check becomes one vitest test that runs it,
  * writes its typed result for the runner's reports, and fails the test with the violations found.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type TaskMeta } from 'vitest';
 import { loadContract, type Contract } from '../contracts/load.ts';
 import type { CheckResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
 import { ExchangeLog } from '../http/exchange-log.ts';
+import { OutageWatch } from '../http/outage.ts';
 import type { JudgeContext, Resolved } from './checks/check.ts';
 import { suiteEnv, type SuiteEnv } from './env.ts';
 import type fc from 'fast-check';
@@ -43,6 +44,7 @@ export function harness(): Harness {
     fixtures: env.fixtures,
     log: new ExchangeLog(env.exchangeLog),
     abortFile: env.abortFile,
+    outage: new OutageWatch(env.outageFile, env.abortFile),
   });
   let resolved: Promise<Resolved> | undefined;
   const semantics = (): Promise<Resolved> => (resolved ??= resolveSemantics(contract, client, env.seed));
@@ -91,7 +93,9 @@ export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: T
 function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckResult>): void {
   const env = suiteEnv();
   if (!selected(env, spec)) return;
-  test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task }) => {
+  test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task, skip }) => {
+    // Stopped (interrupted, or the backend went silent): the checks left send nothing and report nothing.
+    if (existsSync(env.abortFile)) skip();
     const result = await body(harness());
     recordResult(env, result, task);
     expect(summary(result)).toEqual([]);

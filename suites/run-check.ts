@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Counterexample, Violation } from '../core/failure.ts';
 import type { RuleId } from '../core/rules.ts';
 import type { CheckResult } from '../core/result.ts';
-import type { ApiClient } from '../http/api-client.ts';
+import { RunInterrupted, type ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { comesBack } from './comes-back.ts';
 import { judge } from './judge.ts';
@@ -115,13 +115,22 @@ export async function runProperty(
   const tally = new Tally();
   const failures: Counterexample[] = [];
   const muted = new Set<string>();
+  // Once the run is stopped every request throws: the first throw ends the runs, and every shrink candidate
+  // then passes, so fast-check ends at once instead of shrinking on a stopped run.
+  let interrupted: RunInterrupted | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let lastFailing: Failing | undefined;
     let counting = true;
     let shrinkAttempts = 0;
     const property = fc.asyncProperty(arbitrary, async (scenario) => {
-      if (!counting && ++shrinkAttempts > SHRINK_ATTEMPTS) return true;
-      const trace = await play(scenario, run.client);
+      if (interrupted || (!counting && ++shrinkAttempts > SHRINK_ATTEMPTS)) return true;
+      let trace: Trace;
+      try {
+        trace = await play(scenario, run.client);
+      } catch (error) {
+        if (error instanceof RunInterrupted) interrupted = error;
+        throw error;
+      }
       const { violations, judged } = judge(trace, scenario, run.ctx);
       if (counting && round === 0) tally.add(judged);
       const fresh = violations.filter((v) => !muted.has(muteKey(v)));
@@ -131,6 +140,7 @@ export async function runProperty(
       return false;
     });
     const details = await fc.check(property, { seed: run.seed, numRuns });
+    if (interrupted) throw interrupted;
     if (!details.failed) break;
     if (!lastFailing) {
       const reason =

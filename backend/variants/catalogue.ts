@@ -20,7 +20,9 @@ import { READ_AFTER_WRITE_VARIANTS } from './read-after-write.ts';
 import { READ_ONLY_VARIANTS } from './read-only.ts';
 import { RESPONSE_VARIANTS } from './response.ts';
 import { TIMING_VARIANTS } from './timing.ts';
+import { OUTAGE_VARIANTS } from './outages.ts';
 import { SEMANTICS_VARIANTS } from './semantics.ts';
+import { SETUP_ANSWER_VARIANTS } from './setup-answers.ts';
 import { VALIDATION_VARIANTS } from './validation.ts';
 
 export interface Variant {
@@ -35,6 +37,11 @@ export interface Variant {
    * fields.mayBeNull (--contract-dir), since the bug breaks only that pinned contract.
    */
   pinnedNonNull?: readonly string[];
+  /**
+   * How a run ends against it: by default caught by `rule` (exit 1); 'exit-2' for a backend that stops
+   * answering mid-run, which ends the run without a verdict, in bounded time.
+   */
+  expect?: 'exit-2';
   build(options: ReferenceOptions): Handler;
 }
 
@@ -67,6 +74,8 @@ export const VARIANTS: readonly Variant[] = unique([
   ...RESPONSE_VARIANTS,
   ...CRASH_VARIANTS,
   ...TIMING_VARIANTS,
+  ...SETUP_ANSWER_VARIANTS,
+  ...OUTAGE_VARIANTS,
 ]);
 
 const BY_ID = new Map(VARIANTS.map((variant) => [variant.id, variant]));

@@ -129,4 +129,16 @@ export const CONFORMING_VARIANTS: readonly ConformingVariant[] = [
       };
     },
   },
+  {
+    id: 'create-answers-200',
+    description:
+      'POST create answers 200 with the created customer instead of 201: any 2xx with { data } is a create accepted',
+    build(options) {
+      const { handler } = createReferenceBackend(options);
+      return async (request) => {
+        const response = await handler(request);
+        return request.method === 'POST' && response.status === 201 ? { ...response, status: 200 } : response;
+      };
+    },
+  },
 ];

@@ -29,6 +29,8 @@ export const readOnlyFieldsUnchanged: Check = {
   rule: 'S3',
   applies: (trace, scenario, ctx) =>
     scenario.kind !== 'unknown-id' &&
+    scenario.kind !== 'id-spelling' &&
+    scenario.kind !== 'setup' &&
     ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on] !== undefined &&
     observations(trace.exchanges).length > 0,
   run(trace, scenario, ctx) {

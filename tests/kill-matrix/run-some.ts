@@ -41,8 +41,13 @@ const jobs: Job[] = [
     }),
   ),
   ...broken.map((v): Job => async () => {
-    const r = await runAgainst(v.id, v.build, 'merge', 'lenient', pinnedContractArgs(v));
-    return `${r.failedRules.includes(v.rule) ? 'CAUGHT' : 'MISSED'} ${v.id} ${v.rule} exit=${r.cli.code} rules=${r.failedRules.join(',')} ${r.cli.ms}ms`;
+    // A backend that stops answering must end the run with exit 2, in bounded time: a short timeout.
+    const outage = v.expect === 'exit-2';
+    const args = [...(outage ? ['--timeout', '1000'] : []), ...pinnedContractArgs(v)];
+    const r = await runAgainst(v.id, v.build, 'merge', 'lenient', args);
+    const ok = outage ? r.cli.code === 2 : r.failedRules.includes(v.rule);
+    const last = outage ? `\n  ${r.cli.stderr.trim().split('\n').at(-1) ?? ''}` : '';
+    return `${ok ? 'CAUGHT' : 'MISSED'} ${v.id} ${outage ? 'exit-2' : v.rule} exit=${r.cli.code} rules=${r.failedRules.join(',')} ${r.cli.ms}ms${last}`;
   }),
 ];
 await pool(jobs, 3, async (job) => console.log(await job()));

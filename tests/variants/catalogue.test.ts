@@ -157,6 +157,35 @@ const unknownId =
     await client.get('cus_999999');
   };
 
+/** A create alone, whatever it answers. */
+const createOnly =
+  (body: Record<string, unknown>): Scenario =>
+  async (client) => {
+    await client.send('POST', BASE, JSON.stringify(body));
+  };
+
+/** A create and `n` GETs, the last raced against 100 ms: logged as status 0 when it gets no answer. */
+const requests =
+  (n: number): Scenario =>
+  async (client) => {
+    const id = await client.create(CREATED);
+    for (let i = 2; i < n; i++) await client.get(id);
+    const last = client.get(id).catch(() => undefined);
+    const silence = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100));
+    if ((await Promise.race([last, silence])) === undefined) {
+      client.log.push({ status: 0, contentType: undefined, body: 'no answer' });
+    }
+  };
+
+/** A PUT to another spelling of a real id, then a GET of the real one. */
+const spelledId =
+  (spell: (id: string) => string): Scenario =>
+  async (client) => {
+    const id = await client.create(CREATED);
+    await client.put(spell(id), PLAIN);
+    await client.get(id);
+  };
+
 /** Eight different full bodies sent at once to one customer. */
 const BURST = Array.from({ length: 8 }, (_, index) => {
   const body: Record<string, string> = {};
@@ -372,8 +401,45 @@ const TRIGGERS: Trigger[] = [
     check: (log) => expect(log.map((seen) => seen.status)).toEqual([201, 200, 404]),
   },
   { variant: 'unknown-id-answers-400', scenario: unknownId(PLAIN) },
+  {
+    variant: 'case-insensitive-id',
+    scenario: spelledId((id) => id.toUpperCase()),
+    check: (log) => expect(dataOf(log[2])['name']).toBe(PLAIN.name),
+  },
+  {
+    variant: 'trailing-space-insensitive-id',
+    scenario: spelledId((id) => `${id}  `),
+    check: (log) => expect(dataOf(log[2])['name']).toBe(PLAIN.name),
+  },
   // I2
   { variant: 'returns-source-id-as-id', scenario: plainUpdate },
+  {
+    variant: 'create-answers-wrong-id',
+    scenario: createAndGet,
+    check: (log) => expect(log.map((seen) => seen.status)).toEqual([201, 404]),
+  },
+  // R2: a backend that stops answering after its 300th request
+  {
+    variant: 'hangs-after-300-requests',
+    scenario: requests(301),
+    check: (log) => expect(log.at(-1)?.status).toBe(0),
+  },
+  {
+    variant: 'exits-after-300-requests',
+    scenario: requests(301),
+    check: (log) => expect(log.at(-1)?.status).toBe(0),
+  },
+  // R1 and B3 on the companion operations
+  {
+    variant: 'no-envelope-anywhere',
+    scenario: createOnly(CREATED),
+    check: (log) => expect(log[0]?.body).toMatchObject({ id: 'cus_000001', name: CREATED.name }),
+  },
+  {
+    variant: 'create-refuses-over-40',
+    scenario: createOnly({ ...CREATED, address_line1: `${'1 Navy Yard '.repeat(3)}, Building 7` }),
+    check: (log) => expect(log[0]?.status).toBe(400),
+  },
   {
     variant: 'returns-row-number-as-id',
     scenario: plainUpdate,
@@ -439,6 +505,8 @@ const SAME: Record<string, Scenario[]> = {
   'returns-source-id-as-id': [createAndGet],
   'returns-row-number-as-id': [createAndGet],
   'no-data-envelope': [createAndGet],
+  'no-envelope-anywhere': [],
+  'create-answers-wrong-id': [],
   'text-plain-content-type': [createAndGet],
   'created-at-sql-format': [],
   // Its creation time is the clock's, where the reference's is fixed: every answer differs in that one field.
