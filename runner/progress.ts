@@ -5,8 +5,6 @@ export interface Progress {
   write(line: string): void;
 }
 
-export const stderrProgress: Progress = { write: (line) => process.stderr.write(`${line}\n`) };
-
 /** What the suites' own run says, beside the checks' results: failed tests and errors of the suite itself. */
 export interface SuiteRunLog {
   errors: string[];

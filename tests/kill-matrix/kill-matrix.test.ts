@@ -10,6 +10,7 @@ import { CONFORMING_VARIANTS } from '../../backend/variants/conforming.ts';
 import { RULE_IDS } from '../../core/rules.ts';
 import { CHECKS } from '../../suites/checks/registry.ts';
 import { formatMatrix } from './format-matrix.ts';
+import { CommandHosts } from '../support/command-hosts.ts';
 import { pool, runAgainst, type MatrixRow } from './matrix.ts';
 import { pinnedContractArgs, removePinnedContracts } from './pinned-contract.ts';
 
@@ -58,18 +59,27 @@ const jobs: Job[] = [
 const rows = new Map<string, MatrixRow>();
 let started = 0;
 
+// One long-lived command line per core: each run is the CLI's own code with its own arguments, without paying
+// the process start-up eighty times (tests/runner covers the real bin and npm start).
+const hosts = new CommandHosts(2);
+
 beforeAll(async () => {
   started = Date.now();
-  const results = await pool(jobs, 3, (job) =>
-    runAgainst(job.name, job.variant?.build, job.semantics, job.edgePolicy, [
-      ...(job.args ?? []),
-      ...pinnedContractArgs(job.variant),
-    ]),
+  const results = await pool(jobs, 2, (job) =>
+    runAgainst(
+      job.name,
+      job.variant?.build,
+      job.semantics,
+      job.edgePolicy,
+      [...(job.args ?? []), ...pinnedContractArgs(job.variant)],
+      (args, env) => hosts.run(args, env),
+    ),
   );
   for (const row of results) rows.set(row.name, row);
 }, 40 * 60_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await hosts.close();
   removePinnedContracts();
   const variants = VARIANTS.map((v) => ({ variant: v, row: rows.get(v.id) }));
   process.stdout.write(`${formatMatrix(variants, Date.now() - started)}\n`);
