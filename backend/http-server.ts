@@ -3,6 +3,12 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handler } from './types.ts';
 
+/**
+ * Thrown by a handler to stand for a backend process that dies: every connection is dropped and the port
+ * stops listening, as when the process exits.
+ */
+export class BackendExit extends Error {}
+
 export interface RunningServer {
   /** Origin, e.g. http://127.0.0.1:40123 (no path). */
   origin: string;
@@ -38,7 +44,13 @@ export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Pro
         });
         response.writeHead(result.status, result.headers);
         response.end(result.body);
-      } catch {
+      } catch (error) {
+        if (error instanceof BackendExit) {
+          server.close();
+          server.closeAllConnections();
+          request.socket.destroy();
+          return;
+        }
         // A crash in a handler is an answer too (rule R2 catches it): a bare 500, as a real server would give.
         if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
         response.end('internal server error');

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { Tolerances } from './tolerances.ts';
+import { allowNull, type Tolerances } from './tolerances.ts';
 import { checkOpenApi } from './openapi-check.ts';
 
 export type { Tolerances, PutSemantics } from './tolerances.ts';
@@ -32,6 +32,7 @@ export type JsonSchema = Record<string, unknown>;
 export interface Contract {
   dir: string;
   tolerances: Tolerances;
+  /** The schema files as written (the documented types, which the generators read). */
   schemas: {
     updateRequest: JsonSchema;
     createRequest: JsonSchema;
@@ -39,6 +40,7 @@ export interface Contract {
     response: JsonSchema;
   };
   openapi: JsonSchema;
+  /** Compiled with the tolerances applied: the response validator allows null where fields.mayBeNull says. */
   validate: {
     updateRequest: ValidateFunction;
     createRequest: ValidateFunction;
@@ -94,7 +96,11 @@ function readJson(dir: string, file: string): JsonSchema {
 function firstError(errors: ErrorObject[] | null | undefined): { pointer: string; message: string } {
   const error = errors?.[0];
   if (!error) return { pointer: '', message: 'is invalid' };
-  return { pointer: error.instancePath || '/', message: `${error.message ?? 'is invalid'}` };
+  const allowed =
+    error.keyword === 'enum' ? (error.params as { allowedValues?: unknown[] }).allowedValues : [];
+  // An enum error names the values a team may write: "must be equal to one of the allowed values: …".
+  const choices = allowed?.length ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+  return { pointer: error.instancePath || '/', message: `${error.message ?? 'is invalid'}${choices}` };
 }
 
 function schemaFields(schema: JsonSchema, file: string): { all: string[]; required: string[] } {
@@ -109,42 +115,7 @@ function schemaFields(schema: JsonSchema, file: string): { all: string[]; requir
   };
 }
 
-export function loadContract(dir: string = DEFAULT_CONTRACT_DIR): Contract {
-  const root = resolve(dir);
-  const ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false, strictRequired: false });
-  addFormats(ajv);
-
-  const raw = {
-    updateRequest: readJson(root, FILES.updateRequest),
-    createRequest: readJson(root, FILES.createRequest),
-    customer: readJson(root, FILES.customer),
-    response: readJson(root, FILES.response),
-  };
-  for (const key of Object.keys(raw) as (keyof typeof raw)[]) {
-    if (!ajv.validateSchema(raw[key])) {
-      const { pointer, message } = firstError(ajv.errors);
-      throw new ContractError(FILES[key], pointer, `is not a valid JSON Schema (${message})`);
-    }
-  }
-  const compile = (key: keyof typeof raw): ValidateFunction => {
-    try {
-      return ajv.getSchema(String(raw[key]['$id'])) ?? ajv.compile(raw[key]);
-    } catch (error) {
-      throw new ContractError(FILES[key], '', `cannot be compiled (${(error as Error).message})`);
-    }
-  };
-  // The customer schema first: the response schema refers to it by $id.
-  try {
-    ajv.addSchema(raw.customer);
-  } catch (error) {
-    throw new ContractError(FILES.customer, '', `cannot be added (${(error as Error).message})`);
-  }
-  const validate = {
-    updateRequest: compile('updateRequest'),
-    createRequest: compile('createRequest'),
-    response: compile('response'),
-  };
-
+function loadTolerances(root: string, ajv: Ajv2020): Tolerances {
   const tolerancesSchema = readJson(root, FILES.tolerancesSchema);
   const tolerancesValue = readJson(root, FILES.tolerances);
   let validateTolerances: ValidateFunction;
@@ -167,9 +138,58 @@ export function loadContract(dir: string = DEFAULT_CONTRACT_DIR): Contract {
   } catch {
     throw new ContractError(FILES.tolerances, '/envelope/emailPattern', 'is not a valid regular expression');
   }
+  return tolerances;
+}
+
+export function loadContract(dir: string = DEFAULT_CONTRACT_DIR): Contract {
+  const root = resolve(dir);
+  const ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false, strictRequired: false });
+  addFormats(ajv);
+
+  const raw = {
+    updateRequest: readJson(root, FILES.updateRequest),
+    createRequest: readJson(root, FILES.createRequest),
+    customer: readJson(root, FILES.customer),
+    response: readJson(root, FILES.response),
+  };
+  for (const key of Object.keys(raw) as (keyof typeof raw)[]) {
+    if (!ajv.validateSchema(raw[key])) {
+      const { pointer, message } = firstError(ajv.errors);
+      throw new ContractError(FILES[key], pointer, `is not a valid JSON Schema (${message})`);
+    }
+  }
+  const tolerances = loadTolerances(root, ajv);
+  const documented = schemaFields(raw.customer, FILES.customer).all;
+  for (const [index, field] of tolerances.fields.mayBeNull.entries()) {
+    if (!documented.includes(field)) {
+      throw new ContractError(
+        FILES.tolerances,
+        `/fields/mayBeNull/${index}`,
+        `"${field}" is not a documented customer property`,
+      );
+    }
+  }
+
+  const compile = (key: keyof typeof raw): ValidateFunction => {
+    try {
+      return ajv.getSchema(String(raw[key]['$id'])) ?? ajv.compile(raw[key]);
+    } catch (error) {
+      throw new ContractError(FILES[key], '', `cannot be compiled (${(error as Error).message})`);
+    }
+  };
+  // The customer schema first (as the tolerances judge it): the response schema refers to it by $id.
+  try {
+    ajv.addSchema(allowNull(raw.customer, tolerances.fields.mayBeNull));
+  } catch (error) {
+    throw new ContractError(FILES.customer, '', `cannot be added (${(error as Error).message})`);
+  }
+  const validate = {
+    updateRequest: compile('updateRequest'),
+    createRequest: compile('createRequest'),
+    response: compile('response'),
+  };
 
   const update = schemaFields(raw.updateRequest, FILES.updateRequest);
-  const documented = schemaFields(raw.customer, FILES.customer).all;
   const roles = [...update.all, ...tolerances.fields.readOnly, ...tolerances.fields.serverManaged];
   for (const field of update.all) {
     if (!documented.includes(field)) {

@@ -20,7 +20,12 @@ export interface Tolerances {
     forbiddenCodePoints: [number, number][];
     emailPattern: string;
   };
-  fields: { readOnly: string[]; serverManaged: string[] };
+  fields: {
+    readOnly: string[];
+    serverManaged: string[];
+    /** Read-only source metadata a response may hold null in (R1); a name left out is pinned non-null. */
+    mayBeNull: string[];
+  };
   concurrency: { burstSize: number; bursts: number };
 }
 
@@ -28,4 +33,17 @@ export interface Tolerances {
 export function edgeRejections(tolerances: Tolerances): number[] {
   const pinned = tolerances.statuses.rejectEdge;
   return pinned === 'any-4xx' ? Array.from({ length: 100 }, (_, i) => 400 + i) : pinned;
+}
+
+/**
+ * The customer schema as R1 judges it: null is allowed in each `mayBeNull` field, around the documented schema,
+ * so a value that is there keeps the example's type and format.
+ */
+export function allowNull(
+  customer: Record<string, unknown>,
+  mayBeNull: readonly string[],
+): Record<string, unknown> {
+  const properties = { ...(customer['properties'] as Record<string, unknown>) };
+  for (const field of mayBeNull) properties[field] = { anyOf: [properties[field], { type: 'null' }] };
+  return { ...customer, properties };
 }

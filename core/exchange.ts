@@ -51,4 +51,6 @@ export interface Exchange {
   response?: ReceivedResponse;
   error?: string;
   durationMs: number;
+  /** When the request was sent (ms since the epoch): a replay keeps the case's spacing and the customer's age. */
+  sentAt?: number;
 }

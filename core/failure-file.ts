@@ -6,7 +6,19 @@ import type { Exchange, RequestSpec } from './exchange.ts';
 import type { Violation } from './failure.ts';
 import type { Outcome, RuleId } from './rules.ts';
 
+/** Still @1: the fields added since (timing, reproducedInRun) are optional, so older files replay as before. */
 export const FAILURE_FORMAT = 'customer-conformance/failure@1';
+
+/** When the case was played, so that a replay can rebuild it. */
+export interface CaseTiming {
+  /**
+   * Age of each fixture customer when the case's first request was sent: ms since its POST was sent. Absent
+   * when the run used existing customers (--customer-id), whose age is unknown.
+   */
+  ageMs?: Partial<Record<'A' | 'B', number>>;
+  /** When each step of the case (a request, or a burst of concurrent ones) was sent, ms after the first. */
+  stepOffsetsMs: number[];
+}
 
 export interface FailureFile {
   format: typeof FAILURE_FORMAT;
@@ -32,6 +44,10 @@ export interface FailureFile {
   /** What the run saw. */
   exchanges: Exchange[];
   violations: Violation[];
+  /** When the case was played (absent in files written before it was recorded: replayed without waits). */
+  timing?: CaseTiming;
+  /** Whether the failure came back when the run played the case once more (absent in older files). */
+  reproducedInRun?: boolean;
   /** Command that re-sends and re-judges this failure. */
   replay: string;
 }

@@ -18,6 +18,11 @@ export interface Violation {
   got?: unknown;
   /** seq of the exchange that shows it. */
   exchangeSeq?: number;
+  /**
+   * For rules about stored state (S3, A1, S4, S6): seq of the earliest request after which the changed value
+   * is first seen, the request to re-send; exchangeSeq may be a later read that shows it.
+   */
+  changedAfterSeq?: number;
 }
 
 /** A scenario that failed, shrunk, with everything needed to replay and re-judge it. */
@@ -40,4 +45,6 @@ export interface Counterexample {
   putSemantics: 'merge' | 'replace' | 'unknown';
   /** The lane (pair of fixture customers) it ran on; absent: lane 0. */
   lane?: number;
+  /** Whether the failure came back when the case was played once more, right away, in the same run. */
+  reproducedInRun?: boolean;
 }

@@ -1,5 +1,6 @@
 /** The typed result of a run: what the report writers and the console summary format. */
 import type { Counterexample } from './failure.ts';
+import type { Outage } from './outage.ts';
 import type { RuleId } from './rules.ts';
 
 export interface CheckResult {
@@ -15,6 +16,8 @@ export interface CheckResult {
   durationMs: number;
   /** Set when the check could not run (e.g. its fixture could not be created). */
   error?: string;
+  /** A regression that passed without its failure coming back where the replay could not rebuild it: why. */
+  notReproduced?: { tries: number; reasons: string[] };
 }
 
 export interface RuleSummary {
@@ -37,9 +40,12 @@ export interface RunResult {
   requests: number;
   checks: CheckResult[];
   rules: RuleSummary[];
-  verdict: 'conforms' | 'violations';
+  /** 'no-verdict': the backend stopped answering mid-run (see `stopped`); the checks are those judged before. */
+  verdict: 'conforms' | 'violations' | 'no-verdict';
   /** How to re-run the whole thing. */
   rerunCommand: string;
   /** Set when the backend answered 429: how often, and how many requests in flight it settled at. */
   throttling?: { responses: number; settledAt: number; lowest: number; max: number };
+  /** Where the backend went silent, when it did. */
+  stopped?: Outage;
 }

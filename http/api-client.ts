@@ -11,6 +11,7 @@ import type { Exchange, ReceivedResponse, RequestSpec, SentRequest } from '../co
 import { authHeader, scrub } from './auth-header.ts';
 import type { ExchangeLog } from './exchange-log.ts';
 import { AdaptiveLimit, type ThrottleState } from './adaptive-limit.ts';
+import type { OutageWatch } from './outage.ts';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -30,6 +31,8 @@ export interface ClientOptions {
   onThrottle?: (state: ThrottleState) => void;
   /** Told of every exchange once sent (a lane keeps what it last saw of its customers). */
   onExchanges?: (exchanges: Exchange[]) => void;
+  /** Watches for a backend that stopped answering (it writes abortFile then). */
+  outage?: OutageWatch;
 }
 
 export class RunInterrupted extends Error {}
@@ -83,6 +86,11 @@ export class ApiClient {
     return new ApiClient({ ...this.options, fixtures }, this.gate);
   }
 
+  /** The same client with another per-request timeout (a quick clean-up after the backend went silent). */
+  withTimeout(timeoutMs: number): ApiClient {
+    return new ApiClient({ ...this.options, timeoutMs }, this.gate);
+  }
+
   /** The same client for another pair of customers: --concurrency stays one cap over every lane. */
   forLane(lane: Pick<ClientOptions, 'fixtures' | 'lane' | 'onExchanges'>): ApiClient {
     return new ApiClient({ ...this.options, ...lane }, this.gate);
@@ -104,6 +112,7 @@ export class ApiClient {
     }
     this.options.log?.append(exchanges);
     this.options.onExchanges?.(exchanges);
+    this.options.outage?.observe(exchanges);
     return attempts.map((list) => list[list.length - 1] as Exchange);
   }
 
@@ -165,7 +174,8 @@ export class ApiClient {
     const sent: SentRequest = { method, path, headers: recorded };
     if (spec.body !== undefined) sent.body = spec.body;
     const started = performance.now();
-    const exchange: Exchange = { seq: 0, role, spec, request: sent, durationMs: 0 };
+    // The one place a request's wall-clock time is taken (replays rebuild timing from it).
+    const exchange: Exchange = { seq: 0, role, spec, request: sent, durationMs: 0, sentAt: Date.now() };
     try {
       const response = spec.body !== undefined ? await pending.send(spec.body) : await pending;
       exchange.response = toReceived(

@@ -5,8 +5,16 @@
 import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { paint, type Paint } from './ansi.ts';
-import { headline, listFailures, requestExchange, shortBody } from './failures.ts';
-import { replayFor } from './replay.ts';
+import {
+  changedAfterExchange,
+  headline,
+  listFailures,
+  requestExchange,
+  requestName,
+  shortBody,
+} from './failures.ts';
+import { outageTitle } from './outage.ts';
+import { notReproducedLine, replayFor } from './replay.ts';
 import { formatDuration, plural, showText } from './text.ts';
 
 export interface SummaryOptions {
@@ -47,6 +55,7 @@ export function verdictLine(result: RunResult, color?: boolean): string {
   const notRun = result.rules.filter((r) => r.status === 'not-run').length;
   const counts = `${passed} passed, ${notRun} not run`;
   if (result.verdict === 'conforms') return `Verdict: ${p.green(p.bold('CONFORMS'))}: ${counts}`;
+  if (result.stopped) return `Verdict: ${p.yellow(p.bold('NONE'))}: ${outageTitle(result.stopped)}`;
   const which = failed.length > 0 ? ` (${failed.map((r) => r.rule).join(', ')})` : '';
   return `Verdict: ${p.red(p.bold('VIOLATIONS'))}: ${failed.length} of ${result.rules.length} rules failed${which}, ${counts}`;
 }
@@ -73,8 +82,21 @@ export function formatSummary(result: RunResult, options: SummaryOptions = {}): 
     for (const { failure } of failures) {
       const replay = replayFor(failure, options.failureFiles, options.reportDir) ?? 'no failure file saved';
       const body = shortBody(requestExchange(failure)?.request.body);
+      const changed = changedAfterExchange(failure);
+      const after = changed === undefined ? '' : `; changed after ${requestName(changed)}`;
       lines.push(
-        `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}; body ${body}; ${replay}`,
+        `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}${after}; body ${body}; ${replay}`,
+      );
+    }
+  }
+
+  // Not a failure of the run, but no proof of a fix either: said, so no one reads the pass as one.
+  const unreproduced = result.checks.filter((check) => check.notReproduced !== undefined);
+  if (unreproduced.length > 0) {
+    lines.push('', p.bold(`Regressions not reproduced (${unreproduced.length}):`));
+    for (const check of unreproduced) {
+      lines.push(
+        `  ${p.yellow('?')} ${check.id}: ${showText(notReproducedLine(check.notReproduced?.tries ?? 1, check.notReproduced?.reasons ?? []))}`,
       );
     }
   }

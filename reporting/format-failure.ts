@@ -8,8 +8,8 @@ import { RULES } from '../core/rules.ts';
 import { paint, type Paint } from './ansi.ts';
 import { curlFor, curlSetup } from './curl.ts';
 import { differingCodePoints } from './diff.ts';
-import { requestExchange, shownExchange } from './failures.ts';
-import { replayCommand, seedLine } from './replay.ts';
+import { requestExchange, requestName, shownExchange } from './failures.ts';
+import { notReproducedInRun, replayCommand, seedLine } from './replay.ts';
 import { showText, showTextShort, showValueShort } from './text.ts';
 
 export interface FailureContext {
@@ -24,7 +24,8 @@ export interface FailureContext {
 
 const INDENT = '    ';
 
-function violationLines(violation: Violation, number: number, failureRule: string, p: Paint): string[] {
+function violationLines(violation: Violation, number: number, c: Counterexample, p: Paint): string[] {
+  const failureRule = c.rule;
   const rule = violation.rule === failureRule ? '' : `${violation.rule} `;
   const where = violation.pointer === undefined ? '' : ` at ${violation.pointer}`;
   const lines = [
@@ -33,6 +34,13 @@ function violationLines(violation: Violation, number: number, failureRule: strin
     `${INDENT}Received: ${showText(violation.received)}`,
     `${INDENT}Expected: ${showText(violation.expected)}`,
   ];
+  const changed = c.exchanges.filter((e) => e.seq === violation.changedAfterSeq);
+  if (changed.length === 1 && changed[0] !== undefined) {
+    const e = changed[0];
+    lines.push(
+      `${INDENT}Changed after ${requestName(e)}: ${e.request.method} ${showText(e.request.path)} -> ${e.response?.status ?? e.error ?? 'no answer'}`,
+    );
+  }
   if (violation.diagnosis !== undefined) {
     lines.push(`${INDENT}What happened to the value: ${p.bold(showText(violation.diagnosis))}`);
   }
@@ -81,7 +89,7 @@ export function formatFailure(c: Counterexample, ctx: FailureContext): string {
     p.red(p.bold(`- ${c.rule} ${RULES[c.rule]}`)) +
       ` (check ${c.checkId}, ${c.outcome}, PUT semantics ${c.putSemantics})`,
   ];
-  c.violations.forEach((violation, i) => lines.push('', ...violationLines(violation, i + 1, c.rule, p)));
+  c.violations.forEach((violation, i) => lines.push('', ...violationLines(violation, i + 1, c, p)));
 
   const shown = shownExchange(c);
   if (shown !== undefined) lines.push('', ...exchangeLines(shown, maxBody));
@@ -106,5 +114,7 @@ export function formatFailure(c: Counterexample, ctx: FailureContext): string {
   lines.push('');
   if (ctx.failureFile !== undefined) lines.push(`Replay: ${replayCommand(ctx.failureFile)}`);
   lines.push(seedLine(c));
+  const flaky = notReproducedInRun(c);
+  if (flaky !== undefined) lines.push(flaky);
   return lines.join('\n');
 }

@@ -9,9 +9,16 @@ import type { CheckResult, RuleSummary, RunResult } from '../core/result.ts';
 import { RULES, type RuleId } from '../core/rules.ts';
 import { curlFor, curlSetup } from './curl.ts';
 import { charDiff, differingCodePoints, type Segment } from './diff.ts';
-import { listFailures, requestExchange, shownExchange, type FailureEntry } from './failures.ts';
+import { listFailures, requestExchange, requestName, shownExchange, type FailureEntry } from './failures.ts';
 import { escapeHtml } from './markup.ts';
-import { failureFilePath, replayCommand, seedLine, type ReportOptions } from './replay.ts';
+import { outageTitle } from './outage.ts';
+import {
+  failureFilePath,
+  notReproducedInRun,
+  replayCommand,
+  seedLine,
+  type ReportOptions,
+} from './replay.ts';
 import { formatDuration, plural, prettyJson, showText, showTextShort, showValue } from './text.ts';
 
 const MAX_BODY = 4000;
@@ -102,8 +109,8 @@ function headerHtml(result: RunResult, failures: number): string {
     ['Re-run', result.rerunCommand],
   ];
   return `<header class="${conforms ? 'pass' : 'fail'}"><div class="inner">
-<h1>Unified Customer API conformance <span class="verdict">${conforms ? 'CONFORMS' : `VIOLATIONS: ${plural(failures, 'failure')}`}</span></h1>
-<div class="endpoint">PUT /unified/customer/{id}</div>
+<h1>Unified Customer API conformance <span class="verdict">${result.stopped ? 'NO VERDICT' : conforms ? 'CONFORMS' : `VIOLATIONS: ${plural(failures, 'failure')}`}</span></h1>
+<div class="endpoint">PUT /unified/customer/{id}</div>${result.stopped ? `\n<p class="stopped">No verdict: ${t(outageTitle(result.stopped))}. The checks below are those judged before.</p>` : ''}
 <dl class="meta">${meta.map(([k, v]) => `<div><dt>${t(k)}</dt><dd>${t(v)}</dd></div>`).join('')}</dl>
 </div></header>`;
 }
@@ -151,7 +158,8 @@ ${rows}
 </section>`;
 }
 
-function violationHtml(violation: Violation, number: number, failureRule: RuleId): string {
+function violationHtml(violation: Violation, number: number, failure: Counterexample): string {
+  const failureRule: RuleId = failure.rule;
   const rule = violation.rule === failureRule ? '' : `${violation.rule} `;
   const pointer =
     violation.pointer === undefined
@@ -165,8 +173,13 @@ function violationHtml(violation: Violation, number: number, failureRule: RuleId
       `<p class="diagnosis">What happened to the value: <strong>${t(violation.diagnosis)}</strong></p>`,
     );
   }
+  const changed = failure.exchanges.filter((e) => e.seq === violation.changedAfterSeq);
+  const after =
+    changed.length === 1 && changed[0] !== undefined
+      ? `<dt>Changed after</dt><dd>${t(requestName(changed[0]))}: <code>${t(`${changed[0].request.method} ${changed[0].request.path}`)}</code> → ${t(String(changed[0].response?.status ?? changed[0].error ?? 'no answer'))}</dd>`
+      : '';
   parts.push(
-    `<dl class="re"><dt>Received</dt><dd><code>${t(violation.received)}</code></dd><dt>Expected</dt><dd><code>${t(violation.expected)}</code></dd></dl>`,
+    `<dl class="re"><dt>Received</dt><dd><code>${t(violation.received)}</code></dd><dt>Expected</dt><dd><code>${t(violation.expected)}</code></dd>${after}</dl>`,
   );
   if (violation.sent !== undefined || violation.got !== undefined) {
     const diff = charDiff(showValue(violation.sent), showValue(violation.got));
@@ -227,8 +240,10 @@ function failureHtml(
     `<section class="card failure" id="${anchor}">`,
     `<h3><span class="rule">${failure.rule}</span>${t(RULES[failure.rule])}</h3>`,
     `<p class="where">Check <code>${t(check.id)}</code> (${t(check.title)}, suite ${t(check.suite)}) · ${failure.outcome} · PUT semantics ${failure.putSemantics} · ${t(seedLine(failure))}</p>`,
-    ...failure.violations.map((v, i) => violationHtml(v, i + 1, failure.rule)),
+    ...failure.violations.map((v, i) => violationHtml(v, i + 1, failure)),
   ];
+  const flaky = notReproducedInRun(failure);
+  if (flaky !== undefined) parts.splice(3, 0, `<p class="where">${t(flaky)}</p>`);
   const shown = shownExchange(failure);
   if (shown !== undefined) parts.push('<h5>Exchange</h5>', exchangeHtml(shown));
   if (failure.exchanges.length > 1) {
@@ -275,7 +290,7 @@ export function toHtml(
 ): string {
   const entries = listFailures(result);
   const conforms = result.verdict === 'conforms';
-  const title = `${conforms ? 'Conforms' : `${plural(entries.length, 'violation')}`}: Unified Customer API conformance`;
+  const title = `${result.stopped ? 'No verdict' : conforms ? 'Conforms' : `${plural(entries.length, 'violation')}`}: Unified Customer API conformance`;
   const toc =
     entries.length === 0
       ? '<p>No failures.</p>'

@@ -9,6 +9,7 @@ import { formatFailure } from './format-failure.ts';
 import { headline } from './failures.ts';
 import { failureFilePath, type ReportOptions } from './replay.ts';
 import { escapeXml as text, escapeXmlAttribute as attr } from './markup.ts';
+import { outageTitle } from './outage.ts';
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
@@ -82,6 +83,7 @@ function properties(result: RunResult): string {
     ['putSemantics', result.putSemantics],
     ['requests', String(result.requests)],
     ['verdict', result.verdict],
+    ...(result.stopped ? [['stopped', outageTitle(result.stopped)]] : []),
     ['rerun', result.rerunCommand],
   ].map(([name = '', value = '']) => `      <property name="${attr(name)}" value="${attr(value)}"/>`);
   return ['    <properties>', ...rows, '    </properties>'].join('\n');

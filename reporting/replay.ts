@@ -37,3 +37,18 @@ export function seedLine(failure: Counterexample): string {
   const history = `failed after ${plural(failure.numRuns, 'run')}, shrunk ${plural(failure.numShrinks, 'time')}`;
   return `Seed ${failure.seed}${path} (${history})`;
 }
+
+/** `not reproduced in 3 tries: …`: a replay whose failure did not come back, and why that says little. */
+export function notReproducedLine(tries: number, reasons: string[]): string {
+  return (
+    `not reproduced in ${tries} ${tries === 1 ? 'try' : 'tries'}: the bug may depend on timing or on state the replay ` +
+    `could not rebuild (${reasons.join('; ')})`
+  );
+}
+
+/** Said of a failure that did not come back when the run played its case again right away; undefined otherwise. */
+export function notReproducedInRun(failure: Counterexample): string | undefined {
+  return failure.reproducedInRun === false
+    ? 'Played again right away, it did not fail: it may be intermittent or depend on what earlier requests did; a replay cannot call it fixed.'
+    : undefined;
+}

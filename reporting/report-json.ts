@@ -5,6 +5,7 @@ import type { CheckResult, RuleSummary, RunResult } from '../core/result.ts';
 import { RULES, type Outcome, type RuleId } from '../core/rules.ts';
 import { headline, requestExchange } from './failures.ts';
 import { failureFilePath, replayCommand, type ReportOptions } from './replay.ts';
+import { outageTitle } from './outage.ts';
 
 export const REPORT_FORMAT = 'customer-conformance/report@1';
 
@@ -52,6 +53,8 @@ export interface ReportJson {
   runs: number;
   requests: number;
   rerunCommand: string;
+  /** Where the backend stopped answering, when the run ended without a verdict. */
+  stopped: string | null;
   rules: RuleSummary[];
   checks: ReportCheck[];
 }
@@ -105,6 +108,7 @@ export function toReportJson(
     runs: result.runs,
     requests: result.requests,
     rerunCommand: result.rerunCommand,
+    stopped: result.stopped ? outageTitle(result.stopped) : null,
     rules: result.rules,
     checks: result.checks.map((check) => ({
       id: check.id,

@@ -3,6 +3,7 @@ import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { curlFor, curlSetup } from './curl.ts';
 import { headline, listFailures, requestExchange, shortBody } from './failures.ts';
+import { outageTitle } from './outage.ts';
 import { replayFor, seedLine, type ReportOptions } from './replay.ts';
 import { formatDuration, showText } from './text.ts';
 
@@ -42,9 +43,13 @@ export function toSummaryMarkdown(
 ): string {
   const failures = listFailures(result);
   const conforms = result.verdict === 'conforms';
+  const found = `${failures.length} violation${failures.length === 1 ? '' : 's'}`;
   const lines = [
-    `## ${conforms ? '✅' : '❌'} Unified Customer API conformance: ${conforms ? 'conforms' : `${failures.length} violation${failures.length === 1 ? '' : 's'}`}`,
+    result.stopped
+      ? `## ⚠️ Unified Customer API conformance: no verdict (${found} before the backend stopped answering)`
+      : `## ${conforms ? '✅' : '❌'} Unified Customer API conformance: ${conforms ? 'conforms' : found}`,
     '',
+    ...(result.stopped ? [`**No verdict**: ${md(outageTitle(result.stopped))}.`, ''] : []),
     `PUT /unified/customer/{id} · target ${code(result.baseUrl)} (${result.target}) · seed ${code(String(result.seed))} · ` +
       `${formatDuration(result.durationMs)} · ${result.requests} requests · PUT semantics ${md(result.putSemantics)}`,
     '',

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Counterexample } from '../core/failure.ts';
 import { FAILURE_FORMAT, type FailureFile } from '../core/failure-file.ts';
 import type { CheckResult } from '../core/result.ts';
+import { caseTiming } from '../suites/replay-timing.ts';
 import { stepsOf } from '../suites/scenarios/play.ts';
 import type { Scenario } from '../suites/scenarios/scenario.ts';
 import type { FixtureSet } from './fixtures.ts';
@@ -15,6 +16,8 @@ export function toFailureFile(
   replay: string,
 ): FailureFile {
   const scenario = failure.scenario as Scenario;
+  const hasB = fixtures.ids.B !== undefined;
+  const timing = caseTiming(scenario, failure.exchanges, fixtures.createdAt, hasB);
   return {
     format: FAILURE_FORMAT,
     rule: failure.rule,
@@ -29,9 +32,11 @@ export function toFailureFile(
     ...(failure.lane !== undefined ? { lane: failure.lane } : {}),
     fixtures: fixtures.createBodies,
     scenario,
-    requests: stepsOf(scenario, fixtures.ids.B !== undefined).flatMap((step) => step.specs),
+    requests: stepsOf(scenario, hasB).flatMap((step) => step.specs),
     exchanges: failure.exchanges,
     violations: failure.violations,
+    ...(timing !== undefined ? { timing } : {}),
+    ...(failure.reproducedInRun !== undefined ? { reproducedInRun: failure.reproducedInRun } : {}),
     replay,
   };
 }

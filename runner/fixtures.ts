@@ -4,11 +4,13 @@
  */
 import type { Contract } from '../contracts/load.ts';
 import type { Exchange } from '../core/exchange.ts';
+import type { CheckResult } from '../core/result.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import { fullBody } from '../generators/index.ts';
 import { sampleOne } from '../suites/scenarios/arbitraries.ts';
 import { dataOf } from '../suites/checks/values.ts';
 import { seedFor } from '../suites/seeds.ts';
+import { SetupJudge } from './setup-judge.ts';
 import { TargetError } from './target-error.ts';
 
 export type Alias = 'A' | 'B';
@@ -22,6 +24,10 @@ export interface FixtureSet {
   createBodies: Partial<Record<Alias, string>>;
   /** True when the customers were given with --customer-id (restored at the end, not deleted). */
   adopted: boolean;
+  /** When each created customer's POST was sent (ms since the epoch): its age, for replays. */
+  createdAt?: Partial<Record<Alias, number>>;
+  /** The set-up judged by the contract (created fixtures only), and what the run should say about it. */
+  setup?: { result: CheckResult; notes: string[] };
 }
 
 function refusedMessage(exchange: Exchange, what: string): string {
@@ -38,6 +44,16 @@ export function fixtureBody(contract: Contract, seed: number, alias: Alias): str
   const tag = (seed >>> 0).toString(16);
   body['name'] = `Conformance fixture ${alias} ${tag}`;
   body['email'] = `conformance.fixture.${alias.toLowerCase()}.${tag}@example.com`;
+  return JSON.stringify(body);
+}
+
+/** The required fields only, short realistic values: tried when a create refuses the full body. */
+export function minimalFixtureBody(contract: Contract, seed: number, alias: Alias): string {
+  const full = JSON.parse(fixtureBody(contract, seed, alias)) as Record<string, unknown>;
+  const tag = (seed >>> 0).toString(16);
+  const body = Object.fromEntries(contract.fields.required.map((f) => [f, full[f]]));
+  body['name'] = `Conformance fixture ${alias} ${tag}`;
+  body['email'] = `conformance.${alias.toLowerCase()}.${tag}@example.com`;
   return JSON.stringify(body);
 }
 
@@ -67,27 +83,16 @@ export async function createFixturesFrom(
   seed: number,
 ): Promise<FixtureSet> {
   const set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: false };
+  const judge = new SetupJudge(client, contract, seed);
   for (const alias of ALIASES) {
     const body = bodies[alias] ?? fixtureBody(contract, seed, alias);
-    const created = await client.send(
-      { op: 'create', auth: 'valid', contentType: 'application/json', body },
-      `fixture-create-${alias}`,
-    );
-    const status = created.response?.status ?? 0;
-    const id = dataOf(created)?.['id'];
-    if (status < 200 || status > 299 || typeof id !== 'string') {
-      throw new TargetError(
-        `${refusedMessage(created, `creating fixture customer ${alias} with POST ${contract.tolerances.paths.create}`)}` +
-          (status >= 200 && status < 300 ? ' without a data.id' : '') +
-          '; or pass existing customers with --customer-id',
-      );
-    }
-    set.ids[alias] = id;
-    set.createBodies[alias] = body;
+    const created = await judge.create(alias, body, minimalFixtureBody(contract, seed, alias));
+    set.ids[alias] = created.id;
+    set.createBodies[alias] = created.body;
+    set.initial[alias] = created.initial;
+    if (created.createdAt !== undefined) (set.createdAt ??= {})[alias] = created.createdAt;
   }
-  const reading = client.withFixtures(set.ids);
-  for (const alias of ALIASES)
-    set.initial[alias] = await snapshot(reading, alias, `fixture customer ${alias}`);
+  set.setup = { result: judge.result(), notes: judge.notes };
   return set;
 }
 
@@ -145,14 +150,23 @@ export async function releaseFixtures(
     } else {
       // No delete: put the create body back so the customer is recognisable as test data again.
       const body = set.createBodies[alias];
-      if (body !== undefined) {
-        await scoped.send(
-          { op: 'update', target: { fixture: alias }, auth: 'valid', contentType: 'application/json', body },
-          `fixture-reset-${alias}`,
-        );
-      }
+      const reset =
+        body === undefined
+          ? undefined
+          : await scoped.send(
+              {
+                op: 'update',
+                target: { fixture: alias },
+                auth: 'valid',
+                contentType: 'application/json',
+                body,
+              },
+              `fixture-reset-${alias}`,
+            );
       notes.push(
-        `fixture customer ${id} is left in place (no delete path in the contract), named "Conformance fixture ${alias} …"`,
+        reset?.response?.status === 200
+          ? `fixture customer ${id} is left in place (no delete path in the contract), named "Conformance fixture ${alias} …"`
+          : `fixture customer ${id} is left in place (no delete path in the contract) and could NOT be reset to its creation body (${reset?.response?.status ?? reset?.error ?? 'no body'})`,
       );
     }
   }

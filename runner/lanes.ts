@@ -4,6 +4,8 @@
  * numbers its customers gives every lane the same ids run after run.
  */
 import type { Contract } from '../contracts/load.ts';
+import type { Violation } from '../core/failure.ts';
+import type { CheckResult } from '../core/result.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import { seedFor } from '../suites/seeds.ts';
 import {
@@ -101,4 +103,31 @@ export async function releaseLanes(
     lanes.map((set) => releaseFixtures(client, contract, set).catch((): string[] => [])),
   );
   return notes.flat();
+}
+
+/**
+ * Every lane's set-up as one check of the run: a backend that breaks the contract in its create answers does so
+ * for every lane alike, so each finding (check and rule) is reported once, as its first lane met it.
+ */
+export function setupOfLanes(lanes: FixtureSet[]): { result: CheckResult; notes: string[] } | undefined {
+  const setups = lanes.flatMap((lane) => (lane.setup ? [lane.setup] : []));
+  const first = setups[0];
+  if (!first) return undefined;
+  const key = (v: Violation) => `${v.check}:${v.rule}`;
+  const seen = new Set<string>();
+  const failures = setups
+    .flatMap((setup) => setup.result.failures)
+    .filter((failure) => {
+      const fresh = failure.violations.some((v) => !seen.has(key(v)));
+      for (const v of failure.violations) seen.add(key(v));
+      return fresh;
+    });
+  const cases: CheckResult['cases'] = {};
+  for (const setup of setups) {
+    for (const [rule, count] of Object.entries(setup.result.cases)) {
+      cases[rule as keyof typeof cases] = (cases[rule as keyof typeof cases] ?? 0) + (count ?? 0);
+    }
+  }
+  const notes = [...new Set(setups.flatMap((setup) => setup.notes))];
+  return { result: { ...first.result, cases, failures }, notes };
 }

@@ -69,7 +69,8 @@ Output
   --report-dir DIR      where reports go (default reports/)
   --help                this text
 
-Exit codes: 0 the backend conforms, 1 contract violations found, 2 usage, configuration or connection error.`;
+Exit codes: 0 the backend conforms, 1 contract violations found, 2 usage, configuration or connection error,
+or a backend that stopped answering mid-run (no verdict; the last line on stderr says where).`;
 
 function integer(
   name: string,

@@ -5,8 +5,6 @@ export interface Progress {
   write(line: string): void;
 }
 
-export const stderrProgress: Progress = { write: (line) => process.stderr.write(`${line}\n`) };
-
 /** What the suites' own run says, beside the checks' results: failed tests and errors of the suite itself. */
 export interface SuiteRunLog {
   errors: string[];
@@ -29,8 +27,9 @@ export function progressReporter(progress: Progress, log: SuiteRunLog): Reporter
       const ms = Math.round(testCase.diagnostic()?.duration ?? 0);
       const cases = testCase.meta().cases;
       const counted = cases === undefined ? '' : `${cases} case${cases === 1 ? '' : 's'}, `;
+      const note = testCase.meta().note;
       progress.write(
-        `  ${failed ? 'FAIL' : 'ok  '} ${testCase.name} (${counted}${ms} ms)${failing ? `  [${failing} failing so far]` : ''}`,
+        `  ${failed ? 'FAIL' : 'ok  '} ${testCase.name} (${counted}${ms} ms)${note ? `: ${note}` : ''}${failing ? `  [${failing} failing so far]` : ''}`,
       );
     },
     onTestRunEnd(modules, unhandledErrors) {

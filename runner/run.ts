@@ -6,19 +6,22 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Contract } from '../contracts/load.ts';
 import type { Counterexample } from '../core/failure.ts';
-import type { RunResult } from '../core/result.ts';
+import type { Outage } from '../core/outage.ts';
+import type { CheckResult, RunResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
 import { countLines } from '../http/exchange-log.ts';
+import { readOutage } from '../http/outage.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
 import { readCheckResults, readThrottling, summarizeRules } from './collect.ts';
 import { writeFailureFiles } from './failure-files.ts';
 import type { FixtureSet } from './fixtures.ts';
-import { adoptLanes, createLanes, releaseLanes } from './lanes.ts';
+import { adoptLanes, createLanes, releaseLanes, setupOfLanes } from './lanes.ts';
 import { DEFAULT_LANES, type RunOptions } from './options.ts';
 import { preflight } from './preflight.ts';
 import type { Progress } from './progress.ts';
 import { runSuites, wasStopped } from './run-suites.ts';
+import { SetupFailed } from './setup-judge.ts';
 import { clientFor, openTarget, type Target } from './target.ts';
 import { TargetError } from './target-error.ts';
 
@@ -28,6 +31,9 @@ export interface RunOutput {
   reportPaths: string[];
   notes: string[];
 }
+
+/** Each put-back request after an outage waits at most this long: the backend may never answer again. */
+const RELEASE_TIMEOUT_MS = 2_000;
 
 /** Clean-up that must happen even when the run is interrupted (SIGINT/SIGTERM). */
 export type Cleanup = () => Promise<string[]>;
@@ -79,16 +85,62 @@ export async function conformanceRun(
       return notes;
     })());
   onCleanup(cleanup);
-  try {
-    client = clientFor(target, options, contract, exchangeLog);
-    await preflight(client, target.baseUrl, options.seed);
-    if (options.customerIds.length > 0) await adoptLanes(client, options.customerIds, lanes);
-    else await createLanes(client, contract, options.seed, options.lanes, lanes);
-    const fixtures = lanes[0] as FixtureSet;
-    // Announced once the target is known to work, so a target error stays the only line on stderr.
+  const announceSeed = () =>
     progress.write(
       `customer-conformance: seed ${options.seed}${options.seedGiven ? '' : ' (random; pass --seed to repeat)'}`,
     );
+  /** The typed result of what was judged, its failure files and reports. */
+  const finish = async (
+    checks: CheckResult[],
+    sets: FixtureSet[],
+    notes: string[],
+    stopped?: Outage,
+  ): Promise<RunOutput> => {
+    const failing = checks.some((c) => c.failures.length > 0);
+    const result: RunResult = {
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      seed: options.seed,
+      baseUrl: target.kind === 'embedded' ? 'embedded reference backend' : redactUrl(target.baseUrl),
+      target: target.kind,
+      putSemantics: contract.tolerances.putSemantics,
+      runs: options.runs,
+      requests: countLines(exchangeLog),
+      checks,
+      rules: summarizeRules(checks),
+      verdict: stopped ? 'no-verdict' : failing ? 'violations' : 'conforms',
+      rerunCommand: rerunCommand(options),
+      ...(stopped ? { stopped } : {}),
+    };
+    const throttling = client ? readThrottling(join(reportDir, 'results'), client.throttling()) : undefined;
+    if (throttling) result.throttling = throttling;
+    const failureFiles = writeFailureFiles(checks, reportDir, sets);
+    const reportPaths = await writeReports(result, reportDir, failureFiles);
+    return { result, failureFiles, reportPaths, notes };
+  };
+  try {
+    client = clientFor(target, options, contract, exchangeLog);
+    await preflight(client, target.baseUrl, options.seed);
+    try {
+      if (options.customerIds.length > 0) await adoptLanes(client, options.customerIds, lanes);
+      else await createLanes(client, contract, options.seed, options.lanes, lanes);
+    } catch (error) {
+      if (!(error instanceof SetupFailed)) throw error;
+      // The backend's set-up answers broke the contract and leave nothing to write to: that is the verdict.
+      announceSeed();
+      const partial: FixtureSet = { ids: {}, initial: {}, createBodies: error.createBodies, adopted: false };
+      return await finish(
+        [error.result],
+        [partial],
+        [
+          ...error.notes,
+          'the run stopped at set-up: with no fixture customer to write to, no other rule was judged',
+        ],
+      );
+    }
+    const fixtures = lanes[0] as FixtureSet;
+    // Announced once the target is known to work, so a target error stays the only line on stderr.
+    announceSeed();
     // Written before any change, so an adopted customer can be put back by hand if the run dies.
     writeFileSync(
       join(reportDir, 'fixtures.json'),
@@ -114,16 +166,36 @@ export async function conformanceRun(
       putSemantics: contract.tolerances.putSemantics,
       fixtures: fixtures.ids,
       initial: fixtures.initial,
-      lanes: lanes.map((lane) => ({ fixtures: lane.ids, initial: lane.initial })),
+      lanes: lanes.map((lane) => ({
+        fixtures: lane.ids,
+        initial: lane.initial,
+        ...(lane.createdAt ? { createdAt: lane.createdAt } : {}),
+      })),
+      ...(fixtures.createdAt ? { fixturesCreatedAt: fixtures.createdAt } : {}),
       exchangeLog,
       resultsDir: join(reportDir, 'results'),
       abortFile: join(reportDir, 'results', '.interrupted'),
+      outageFile: join(reportDir, 'results', '.outage'),
       only: options.only,
       regressionsDir: resolve(options.regressionsDir),
     };
     const outcome = await runSuites(env, progress);
     if (wasStopped()) await new Promise<never>(() => {}); // the signal handler puts fixtures back and exits
     const checks = readCheckResults(env.resultsDir);
+    const setup = setupOfLanes(lanes);
+    const judgedSetup = setup && setup.result.failures.length > 0 ? [setup.result] : [];
+    const outage = readOutage(env.outageFile);
+    if (outage) {
+      // The backend went silent: put back what can be put back quickly, report what was judged before the
+      // silence (a case that met it was judged on a dying backend), and no verdict.
+      client = client.withTimeout(Math.min(options.timeoutMs, RELEASE_TIMEOUT_MS));
+      const released = await cleanup();
+      const before = checks.map((check) => ({
+        ...check,
+        failures: check.failures.filter((f) => f.exchanges.every((e) => e.seq < outage.inFlight.seq)),
+      }));
+      return await finish([...judgedSetup, ...before], lanes, released, outage);
+    }
     // A test that failed without a contract violation to show for it is the suite's own failure: no verdict.
     const broken = checks.find((c) => c.error !== undefined);
     const unexplained = outcome.failedTests.length - checks.filter((c) => c.failures.length > 0).length;
@@ -136,29 +208,8 @@ export async function conformanceRun(
     }
     const released = await cleanup();
     // The embedded backend is gone with the run: what became of its fixtures is no news to anyone.
-    const notes = target.kind === 'embedded' ? [] : released;
-    const requests = countLines(exchangeLog);
-    const rules = summarizeRules(checks);
-    const failing = checks.some((c) => c.failures.length > 0);
-    const result: RunResult = {
-      startedAt: new Date(started).toISOString(),
-      durationMs: Date.now() - started,
-      seed: options.seed,
-      baseUrl: target.kind === 'embedded' ? 'embedded reference backend' : redactUrl(target.baseUrl),
-      target: target.kind,
-      putSemantics: contract.tolerances.putSemantics,
-      runs: options.runs,
-      requests,
-      checks,
-      rules,
-      verdict: failing ? 'violations' : 'conforms',
-      rerunCommand: rerunCommand(options),
-    };
-    const throttling = readThrottling(env.resultsDir, client.throttling());
-    if (throttling) result.throttling = throttling;
-    const failureFiles = writeFailureFiles(checks, reportDir, lanes);
-    const reportPaths = await writeReports(result, reportDir, failureFiles);
-    return { result, failureFiles, reportPaths, notes };
+    const notes = [...(setup?.notes ?? []), ...(target.kind === 'embedded' ? [] : released)];
+    return await finish([...judgedSetup, ...checks], lanes, notes);
   } finally {
     await cleanup();
     onCleanup(undefined);

@@ -1,17 +1,22 @@
 /**
  * The regression corpus: every saved failure file in the regressions folder is replayed first, with its exact
- * requests, and judged again; each is reported under its own name.
+ * requests and recorded timing, on the run's own customers, and judged again; each is reported under its own
+ * name. One that comes back fails the run; one not reproduced passes, and says so (a run cannot rebuild what
+ * its customers went through, nor wait long for each file: at most REGRESSION_MAX_WAIT_MS per try).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { CheckResult } from '../core/result.ts';
+import { notReproducedLine } from '../reporting/replay.ts';
 import { readFailureFile } from './failure-file-io.ts';
 import { harness, recordResult } from './harness.ts';
-import { replaySaved } from './replay-saved.ts';
+import { REPLAY_TRIES, replaySaved } from './replay-saved.ts';
 import { suiteEnv } from './env.ts';
 
 const env = suiteEnv();
+/** A regression waits less than `npm run replay` does: every run pays for it. */
+const REGRESSION_MAX_WAIT_MS = 10_000;
 const dir = env.regressionsDir;
 const files =
   dir && existsSync(dir)
@@ -31,18 +36,26 @@ for (const name of files) {
     const h = harness();
     const started = performance.now();
     const run = await h.run(id);
-    const { failure, judged } = await replaySaved(saved, id, h.client, run.ctx);
-    const failures = failure ? [failure] : [];
+    const outcome = await replaySaved(saved, id, {
+      tries: REPLAY_TRIES,
+      maxWaitMs: REGRESSION_MAX_WAIT_MS,
+      setUp: async () => ({ client: h.client, ctx: run.ctx, createdAt: env.fixturesCreatedAt }),
+    });
+    const failures = outcome.kind === 'still-failing' ? [outcome.failure] : [];
     const result: CheckResult = {
       id,
       title: `regression ${name}: ${saved.title}`,
       suite: 'regressions',
       rules: [saved.rule],
-      cases: Object.fromEntries(judged.map((rule) => [rule, 1])),
+      cases: Object.fromEntries(outcome.judged.map((rule) => [rule, 1])),
       failures,
       durationMs: Math.round(performance.now() - started),
+      ...(outcome.kind === 'not-reproduced'
+        ? { notReproduced: { tries: outcome.tries, reasons: outcome.reasons } }
+        : {}),
     };
     recordResult(env, result, task);
+    if (result.notReproduced) task.meta.note = notReproducedLine(outcome.tries, result.notReproduced.reasons);
     expect(failures.flatMap((f) => f.violations.map((v) => `${v.rule} ${v.title}: ${v.received}`))).toEqual(
       [],
     );

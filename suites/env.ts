@@ -21,7 +21,11 @@ export interface SuiteEnv {
   lanes: {
     fixtures: Partial<Record<'A' | 'B', string>>;
     initial: Partial<Record<'A' | 'B', Record<string, unknown>>>;
+    /** When each created customer's POST was sent (ms since the epoch); absent for --customer-id ones. */
+    createdAt?: Partial<Record<'A' | 'B', number>>;
   }[];
+  /** When each created fixture's POST was sent (ms since the epoch); absent for --customer-id customers. */
+  fixturesCreatedAt?: Partial<Record<'A' | 'B', number>>;
   /** Where the exchange log is appended (absent: not logged). */
   exchangeLog?: string;
   /** Where each check writes its result as JSON. */
@@ -30,6 +34,8 @@ export interface SuiteEnv {
   only: string[];
   /** Written by the runner when interrupted: the suites send nothing more once it exists. */
   abortFile: string;
+  /** Written by the suites when the backend stops answering mid-run (see http/outage.ts). */
+  outageFile: string;
   /** Regression corpus folder, replayed first. */
   regressionsDir?: string;
 }

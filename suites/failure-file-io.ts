@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { FAILURE_FORMAT, type FailureFile } from '../core/failure-file.ts';
 import { isRuleId } from '../core/rules.ts';
+import { SCENARIO_KINDS } from './scenarios/scenario.ts';
 
 export class FailureFileError extends Error {}
 
@@ -20,7 +21,7 @@ export function readFailureFile(path: string): FailureFile {
     );
   }
   const kind = (file.scenario as { kind?: unknown }).kind;
-  if (!['update', 'unknown-id', 'repeat', 'burst', 'probe'].includes(String(kind))) {
+  if (!(SCENARIO_KINDS as readonly unknown[]).includes(kind)) {
     throw new FailureFileError(`${path}: unknown scenario kind ${JSON.stringify(kind)}`);
   }
   return file as FailureFile;

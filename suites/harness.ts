@@ -2,7 +2,7 @@
  * The thin adapter between the conformance checks and vitest: each check becomes one vitest test that runs it,
  * writes its typed result for the runner's reports, and fails the test with the violations found.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type TaskMeta } from 'vitest';
 import { loadContract, type Contract } from '../contracts/load.ts';
@@ -10,6 +10,7 @@ import type { CheckResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
 import { THROTTLE_FILE } from './throttle-file.ts';
 import { ExchangeLog } from '../http/exchange-log.ts';
+import { OutageWatch } from '../http/outage.ts';
 import type { JudgeContext, Resolved } from './checks/check.ts';
 import { suiteEnv, type SuiteEnv } from './env.ts';
 import { Lane } from './lanes.ts';
@@ -53,6 +54,7 @@ export function harness(): Harness {
       mkdirSync(env.resultsDir, { recursive: true });
       writeFileSync(join(env.resultsDir, THROTTLE_FILE), JSON.stringify(state));
     },
+    outage: new OutageWatch(env.outageFile, env.abortFile),
   });
   const laneEnvs = env.lanes.length > 0 ? env.lanes : [{ fixtures: env.fixtures, initial: env.initial }];
   // The judging context is filled in once the semantics are known; the lanes' clients exist from the start.
@@ -100,6 +102,8 @@ declare module 'vitest' {
   interface TaskMeta {
     /** Scenarios the check judged, for the runner's progress lines. */
     cases?: number;
+    /** Said beside the check's progress line (e.g. a regression not reproduced). */
+    note?: string;
   }
 }
 
@@ -117,7 +121,9 @@ export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: T
 export function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckResult>): void {
   const env = suiteEnv();
   if (!selected(env, spec)) return;
-  test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task }) => {
+  test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task, skip }) => {
+    // Stopped (interrupted, or the backend went silent): the checks left send nothing and report nothing.
+    if (existsSync(env.abortFile)) skip();
     const result = await body(harness());
     recordResult(env, result, task);
     expect(summary(result)).toEqual([]);

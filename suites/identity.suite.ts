@@ -1,6 +1,6 @@
-/** An unknown id answers 404 and is not created (I1). */
-import { propertyCheck, quarterRuns } from './harness.ts';
-import { unknownIdUpdates } from './scenarios/arbitraries.ts';
+/** An unknown id answers 404 and is not created (I1), and so does another spelling of a real id. */
+import { fixedCheck, propertyCheck, quarterRuns } from './harness.ts';
+import { idSpellingCatalogue, unknownIdUpdates } from './scenarios/arbitraries.ts';
 
 propertyCheck(
   {
@@ -16,4 +16,14 @@ propertyCheck(
       [h.env.fixtures, ...h.env.lanes.map((lane) => lane.fixtures)].flatMap((ids) => Object.values(ids)),
     ),
   quarterRuns,
+);
+
+fixedCheck(
+  {
+    id: 'id-spellings',
+    title: 'another spelling of a real id (case, spaces, accents, full-width, ...) names no customer',
+    suite: 'identity',
+    rules: ['I1', 'I2', 'A1', 'R2'],
+  },
+  (h, seed) => idSpellingCatalogue(h.contract, h.env.fixtures, seed),
 );

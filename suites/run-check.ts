@@ -11,8 +11,9 @@ import fc from 'fast-check';
 import type { Counterexample, Violation } from '../core/failure.ts';
 import type { RuleId } from '../core/rules.ts';
 import type { CheckResult } from '../core/result.ts';
-import type { ApiClient } from '../http/api-client.ts';
+import { RunInterrupted, type ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
+import { comesBack } from './comes-back.ts';
 import { judge } from './judge.ts';
 import { FirstFailure, spread, type Lane } from './lanes.ts';
 import { expectationFor } from './scenarios/expectation.ts';
@@ -67,7 +68,7 @@ function counterexample(
   failing: Failing,
   ctx: JudgeContext,
   seed: number,
-  details: { path?: string; numRuns: number; numShrinks: number; lane: number },
+  details: { path?: string; numRuns: number; numShrinks: number; lane: number; reproducedInRun: boolean },
 ): Counterexample {
   const first = failing.violations[0] as Violation;
   return {
@@ -83,6 +84,7 @@ function counterexample(
     numShrinks: details.numShrinks,
     putSemantics: ctx.semantics ?? 'unknown',
     lane: details.lane,
+    reproducedInRun: details.reproducedInRun,
   };
 }
 
@@ -220,11 +222,13 @@ export async function runProperty(
             run,
             muted,
           );
+          const reproducedInRun = await comesBack(shrunk.failing, lane.client, lane.ctx);
           reported = counterexample(spec, shrunk.failing, lane.ctx, run.runSeed, {
             path: shrunk.path,
             numRuns: index + 1,
             numShrinks: shrunk.numShrinks,
             lane: lane.index,
+            reproducedInRun,
           });
           return false;
         },
@@ -236,6 +240,8 @@ export async function runProperty(
       for (const violation of found.violations) muted.add(muteKey(violation));
     }
   } catch (error) {
+    // A stopped run (interrupted, or the backend went silent) is no failure of the check: the runner says why.
+    if (error instanceof RunInterrupted) throw error;
     return result(spec, tally, failures, started, `the check itself failed: ${reason(error)}`);
   }
   return result(spec, tally, failures, started);
@@ -256,6 +262,7 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
       return true;
     });
   } catch (error) {
+    if (error instanceof RunInterrupted) throw error;
     return result(spec, tally, failures, started, `the check itself failed: ${reason(error)}`);
   }
   for (const [index, scenario] of scenarios.entries()) {
@@ -264,12 +271,14 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     const found = fresh(violations, reported);
     if (found.length === 0) continue;
     for (const violation of found) reported.add(muteKey(violation));
+    const reproducedInRun = await comesBack({ scenario, violations: found }, lane.client, lane.ctx);
     failures.push(
       counterexample(spec, { scenario, trace, violations: found }, lane.ctx, run.runSeed, {
         path: `fixed:${index}`,
         numRuns: index + 1,
         numShrinks: 0,
         lane: lane.index,
+        reproducedInRun,
       }),
     );
   }

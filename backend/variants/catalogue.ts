@@ -19,7 +19,10 @@ import { ISOLATION_VARIANTS } from './isolation.ts';
 import { READ_AFTER_WRITE_VARIANTS } from './read-after-write.ts';
 import { READ_ONLY_VARIANTS } from './read-only.ts';
 import { RESPONSE_VARIANTS } from './response.ts';
+import { TIMING_VARIANTS } from './timing.ts';
+import { OUTAGE_VARIANTS } from './outages.ts';
 import { SEMANTICS_VARIANTS } from './semantics.ts';
+import { SETUP_ANSWER_VARIANTS } from './setup-answers.ts';
 import { VALIDATION_VARIANTS } from './validation.ts';
 
 export interface Variant {
@@ -29,6 +32,16 @@ export interface Variant {
   rule: RuleId;
   /** One line: how a backend developer meets the bug. */
   description: string;
+  /**
+   * Source metadata its team pins non-null: the run uses a copy of contracts/ that leaves them out of
+   * fields.mayBeNull (--contract-dir), since the bug breaks only that pinned contract.
+   */
+  pinnedNonNull?: readonly string[];
+  /**
+   * How a run ends against it: by default caught by `rule` (exit 1); 'exit-2' for a backend that stops
+   * answering mid-run, which ends the run without a verdict, in bounded time.
+   */
+  expect?: 'exit-2';
   build(options: ReferenceOptions): Handler;
 }
 
@@ -60,6 +73,9 @@ export const VARIANTS: readonly Variant[] = unique([
   ...IDENTITY_VARIANTS,
   ...RESPONSE_VARIANTS,
   ...CRASH_VARIANTS,
+  ...TIMING_VARIANTS,
+  ...SETUP_ANSWER_VARIANTS,
+  ...OUTAGE_VARIANTS,
 ]);
 
 const BY_ID = new Map(VARIANTS.map((variant) => [variant.id, variant]));

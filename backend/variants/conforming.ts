@@ -14,7 +14,32 @@ export interface ConformingVariant {
   build(options: ReferenceOptions): Handler;
 }
 
+/** The read-only metadata of the external system a customer was synced from (rule R1). */
+const SOURCE_METADATA = [
+  'source_system',
+  'source_system_img_url',
+  'source_id',
+  'external_system_provider_id',
+  'external_system_config_id',
+  'external_system_data',
+  'supporting_data_definition_id',
+  'source_data_created_at',
+];
+
 export const CONFORMING_VARIANTS: readonly ConformingVariant[] = [
+  {
+    id: 'no-source-metadata-when-created-through-the-api',
+    description:
+      'customers created through POST were synced from no external system: their eight source metadata fields are null',
+    build: (options) =>
+      withSteps(options, {
+        newCustomer(id, body, ctx) {
+          const customer = referenceSteps.newCustomer.call(this, id, body, ctx);
+          for (const field of SOURCE_METADATA) customer[field] = null;
+          return customer;
+        },
+      }).handler,
+  },
   {
     id: 'dates-with-milliseconds-in-put-answers',
     description:
@@ -101,6 +126,18 @@ export const CONFORMING_VARIANTS: readonly ConformingVariant[] = [
               headers: { ...response.headers, 'content-type': 'application/json;charset=UTF-8' },
             }
           : response;
+      };
+    },
+  },
+  {
+    id: 'create-answers-200',
+    description:
+      'POST create answers 200 with the created customer instead of 201: any 2xx with { data } is a create accepted',
+    build(options) {
+      const { handler } = createReferenceBackend(options);
+      return async (request) => {
+        const response = await handler(request);
+        return request.method === 'POST' && response.status === 201 ? { ...response, status: 200 } : response;
       };
     },
   },

@@ -34,6 +34,11 @@ export const ECHO_STRING_VARIANTS: readonly Variant[] = [
     storingStrings(['name'], (value) => Array.from(value).slice(0, 50).join('')),
   ),
   stringVariant(
+    'truncates-name-to-100',
+    'name is a VARCHAR(100) column in utf8mb4, so the database cuts a longer name to 100 characters (code points, emoji count one)',
+    storingStrings(['name'], (value) => Array.from(value).slice(0, 100).join('')),
+  ),
+  stringVariant(
     'truncates-address-line1-to-100',
     'address_line1 is a VARCHAR(100) column, silently cut to 100 characters',
     storingStrings(['address_line1'], (value) => Array.from(value).slice(0, 100).join('')),

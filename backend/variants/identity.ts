@@ -2,7 +2,7 @@
 import { createReferenceBackend, json, type ReferenceOptions } from '../reference-backend.ts';
 import type { Handler } from '../types.ts';
 import type { Variant } from './catalogue.ts';
-import { contextOf, mapData, putTargetOf } from './kit.ts';
+import { contextOf, customerIdOf, mapData, putTargetOf } from './kit.ts';
 
 /**
  * A PUT to an unknown id runs against a fresh row with that id (the defaults of a new customer), as an
@@ -30,6 +30,22 @@ function putIdFrom(options: ReferenceOptions, id: (data: Record<string, unknown>
     return putTargetOf(request, options) === undefined
       ? response
       : mapData(response, (data) => ({ ...data, id: id(data) }));
+  };
+}
+
+/**
+ * Ids looked up under a collation: a request to an id with no row of its own is served by the first row whose
+ * id folds to the same key, as `WHERE id = ?` does on a column with that collation. Answers carry the row's id.
+ */
+function foldsIds(options: ReferenceOptions, fold: (id: string) => string): Handler {
+  const { handler, store } = createReferenceBackend(options);
+  return async (request) => {
+    const id = customerIdOf(request, options);
+    if (id === undefined || store.get(id)) return handler(request);
+    const row = store.list().find((customer) => fold(customer.id) === fold(id));
+    if (!row) return handler(request);
+    const path = request.path.replace(/[^/]+$/, encodeURIComponent(row.id));
+    return handler({ ...request, path });
   };
 }
 
@@ -61,6 +77,20 @@ export const IDENTITY_VARIANTS: readonly Variant[] = [
           : response;
       };
     },
+  },
+  {
+    id: 'case-insensitive-id',
+    rule: 'I1',
+    description:
+      'the id column has a case-insensitive collation (utf8mb4_general_ci), so CUS_000001 finds and updates cus_000001',
+    build: (options) => foldsIds(options, (id) => id.toLowerCase()),
+  },
+  {
+    id: 'trailing-space-insensitive-id',
+    rule: 'I1',
+    description:
+      'the id column has a PAD SPACE collation, so "cus_000001 " (trailing spaces) finds and updates cus_000001',
+    build: (options) => foldsIds(options, (id) => id.replace(/ +$/, '')),
   },
   {
     id: 'returns-source-id-as-id',

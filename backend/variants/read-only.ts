@@ -1,6 +1,6 @@
 /**
  * Rule S3: read-only fields that a PUT changes. Three are mass-assigned from the body (the DTO lists them, so
- * the validator lets them through even in strict mode); three are changed by the update itself.
+ * the validator lets them through even in strict mode); four are changed by the update itself.
  */
 import { referenceSteps } from '../reference-steps.ts';
 import type { Variant } from './catalogue.ts';
@@ -83,6 +83,23 @@ export const READ_ONLY_VARIANTS: readonly Variant[] = [
         },
       }).handler;
     },
+  },
+  {
+    id: 'source-system-stamped-on-update',
+    rule: 'S3',
+    description:
+      'customers created through POST have no source system (null), and the first update stamps source_system "api" on them',
+    build: (options) =>
+      withSteps(options, {
+        newCustomer(id, body, ctx) {
+          return { ...referenceSteps.newCustomer.call(this, id, body, ctx), source_system: null };
+        },
+        applyUpdate(current, body, ctx) {
+          const next = referenceSteps.applyUpdate.call(this, current, body, ctx);
+          next['source_system'] ??= 'api';
+          return next;
+        },
+      }).handler,
   },
   {
     id: 'external-data-reset',

@@ -81,6 +81,19 @@ export const RESPONSE_VARIANTS: readonly Variant[] = [
       ).handler,
   },
   {
+    id: 'no-source-system-though-pinned',
+    rule: 'R1',
+    description:
+      'customers created through POST are saved with source_system null, though its team pins source_system non-null',
+    pinnedNonNull: ['source_system'],
+    build: (options) =>
+      withSteps(options, {
+        newCustomer(id, body, ctx) {
+          return { ...referenceSteps.newCustomer.call(this, id, body, ctx), source_system: null };
+        },
+      }).handler,
+  },
+  {
     id: 'omits-null-phone',
     rule: 'R1',
     description: 'the serializer skips phone when it is null (a NON_NULL annotation on that one property)',

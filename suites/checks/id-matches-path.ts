@@ -1,7 +1,7 @@
 /** I2: on 200, data.id equals the id in the path. */
 import type { Violation } from '../../core/failure.ts';
 import type { Check } from './check.ts';
-import { dataOf, show } from './values.ts';
+import { dataOf, pathIdOf, show } from './values.ts';
 
 export const idMatchesPath: Check = {
   name: 'id_matches_path',
@@ -12,7 +12,7 @@ export const idMatchesPath: Check = {
     for (const exchange of trace.exchanges) {
       const data = dataOf(exchange);
       if (exchange.request.method !== 'PUT' || exchange.response?.status !== 200 || !data) continue;
-      const pathId = decodeURIComponent(exchange.request.path.split('/').pop() ?? '');
+      const pathId = pathIdOf(exchange);
       if (data['id'] !== pathId) {
         violations.push({
           rule: 'I2',

@@ -1,6 +1,7 @@
 /** S6: a PUT to one customer changes no other customer (read before and after the scenario). */
 import type { Violation } from '../../core/failure.ts';
 import { find } from '../scenarios/play.ts';
+import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
 import { dataOf, differing, show } from './values.ts';
 
@@ -42,6 +43,14 @@ export const otherCustomerUntouched: Check = {
         pointer: `/data/${field}`,
         sent: before[field],
         got: now[field],
+        // Between the two reads of the other customer: the write whose body carries the leaked value, or the first.
+        ...changedAfterSeq(
+          trace.exchanges,
+          trace.exchanges.findIndex((e) => e.role === 'other-before'),
+          other ? trace.exchanges.indexOf(other) : -1,
+          field,
+          now[field],
+        ),
       });
     }
     return violations;

@@ -2,6 +2,7 @@
 import type { Violation } from '../../core/failure.ts';
 import { diagnose } from '../diagnose.ts';
 import { find } from '../scenarios/play.ts';
+import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
 import { whenAccepted } from './conditions.ts';
 import { dataOf, deepEqual, sentObject, show } from './values.ts';
@@ -37,6 +38,14 @@ export const readAfterWrite: Check = whenAccepted('update', {
         sent: written[field],
         got: read[field],
         ...(readback ? { exchangeSeq: readback.seq } : {}),
+        // The PUT's answer showed the value as written; the GET after it shows another.
+        ...changedAfterSeq(
+          trace.exchanges,
+          update ? trace.exchanges.indexOf(update) - 1 : -1,
+          readback ? trace.exchanges.indexOf(readback) : -1,
+          field,
+          read[field],
+        ),
       });
     }
     return violations;

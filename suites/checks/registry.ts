@@ -12,6 +12,8 @@ import { readOnlyFieldsUnchanged } from './read-only-unchanged.ts';
 import { rejectionIsAtomic } from './rejection-atomic.ts';
 import { responseMatchesSchema } from './response-shape.ts';
 import { semanticsProbe } from './semantics-probe.ts';
+import { createAccepted, createdIdKnown } from './setup-answers.ts';
+import { spelledIdLeavesCustomer, spelledIdNotFound } from './spelled-id.ts';
 import { baselineAccepted, statusInExpectedSet } from './status-in-expected-set.ts';
 import { unknownIdStaysUnknown } from './unknown-id.ts';
 import { unknownNotEchoed } from './unknown-not-echoed.ts';
@@ -46,5 +48,9 @@ export const CHECKS = new CheckRegistry()
   .register(rejectionIsAtomic)
   .register(otherCustomerUntouched)
   .register(unknownIdStaysUnknown)
+  .register(spelledIdNotFound)
+  .register(spelledIdLeavesCustomer)
   .register(samePutSameData)
-  .register(burstLeavesOneBody);
+  .register(burstLeavesOneBody)
+  .register(createAccepted)
+  .register(createdIdKnown);

@@ -2,6 +2,7 @@
 import type { Violation } from '../../core/failure.ts';
 import { find } from '../scenarios/play.ts';
 import { targetsOf } from '../scenarios/scenario.ts';
+import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
 import { afterBaseline, whenRejected } from './conditions.ts';
 import { dataOf, differing, show } from './values.ts';
@@ -30,6 +31,9 @@ export const rejectionIsAtomic: Check = afterBaseline(
         check: 'rejection_is_atomic',
         ...(readback ? { exchangeSeq: readback.seq } : {}),
       };
+      // The baseline's answer is the last that showed the customer as before; the change is first seen in the
+      // read-back, so the write after which it changed is between them: the rejected request.
+      const at = (e: typeof readback) => (e ? trace.exchanges.indexOf(e) : -1);
       if (!after) {
         return [
           {
@@ -54,6 +58,7 @@ export const rejectionIsAtomic: Check = afterBaseline(
           pointer: `/data/${field}`,
           sent: before[field],
           got: after[field],
+          ...changedAfterSeq(trace.exchanges, at(find(trace, 'baseline')), at(readback), field, after[field]),
         });
       }
       return violations;

@@ -1,16 +1,25 @@
-/** R1: every 200 is application/json and validates against the response schema. */
+/**
+ * R1: every 200 is application/json and validates against the response schema; so does every 2xx to a create
+ * (201 included), the companion operation the suite sets up with.
+ */
+import type { Exchange } from '../../core/exchange.ts';
 import type { Violation } from '../../core/failure.ts';
 import type { Check } from './check.ts';
+
+const judged = (e: Exchange): boolean => {
+  const status = e.response?.status ?? 0;
+  return status === 200 || (e.spec.op === 'create' && status >= 200 && status < 300);
+};
 
 export const responseMatchesSchema: Check = {
   name: 'response_matches_schema',
   rule: 'R1',
-  applies: (trace) => trace.exchanges.some((e) => e.response?.status === 200),
+  applies: (trace) => trace.exchanges.some(judged),
   run(trace, _scenario, ctx) {
     const violations: Violation[] = [];
     for (const exchange of trace.exchanges) {
       const response = exchange.response;
-      if (response?.status !== 200) continue;
+      if (!response || !judged(exchange)) continue;
       const base = { rule: 'R1' as const, check: 'response_matches_schema', exchangeSeq: exchange.seq };
       const contentType = response.headers['content-type'] ?? '';
       if (!/^application\/json\s*(;|$)/i.test(contentType)) {

@@ -59,3 +59,13 @@ export function sentObject(value: unknown): Record<string, unknown> | undefined 
     ? (value as Record<string, unknown>)
     : undefined;
 }
+
+/** The id in a request's path, percent-decoded: what rule I2 compares data.id with. */
+export function pathIdOf(exchange: Exchange): string {
+  const segment = exchange.request.path.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

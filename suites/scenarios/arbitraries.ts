@@ -14,8 +14,10 @@ import {
   type BodyCase,
   type UpdateBody,
 } from '../../generators/index.ts';
+import { spellingsOf } from './id-spellings.ts';
 import type {
   Alias,
+  IdSpellingScenario,
   BurstScenario,
   FullBody,
   ProbeScenario,
@@ -144,6 +146,25 @@ export function unknownIdUpdates(contract: Contract, fixtureIds: string[]): fc.A
   return fc
     .record({ id: unknownIds(fixtureIds), body: validBody(contract) })
     .map(({ id, body }) => ({ kind: 'unknown-id', id, case: validCase(body) }));
+}
+
+/** Each spelling of each fixture's id, with a full valid body, so any write onto the real customer shows. */
+export function idSpellingCatalogue(
+  contract: Contract,
+  fixtures: Partial<Record<Alias, string>>,
+  seed: number,
+): IdSpellingScenario[] {
+  const aliases = (['A', 'B'] as const).filter((alias) => fixtures[alias] !== undefined);
+  let index = 0;
+  return aliases.flatMap((on) =>
+    spellingsOf(fixtures[on] as string).map(({ name, id }) => ({
+      kind: 'id-spelling' as const,
+      on,
+      spelling: name,
+      id,
+      case: { ...validCase(sampleOne(fullBody(contract), seed, index++)), label: `valid body to ${name}` },
+    })),
+  );
 }
 
 export function repeats(contract: Contract): fc.Arbitrary<RepeatScenario> {

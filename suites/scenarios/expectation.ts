@@ -16,6 +16,10 @@ export function expectationFor(scenario: Scenario, contract: Contract): Expectat
   if (scenario.kind === 'burst') return { outcome: 'MUST-ACCEPT', rule: 'S7', statuses: statuses.accept };
   if (scenario.kind === 'unknown-id')
     return { outcome: 'MUST-REJECT', rule: 'I1', statuses: statuses.notFound };
+  if (scenario.kind === 'setup') return { outcome: 'MUST-ACCEPT', rule: 'B3', statuses: [200, 201] };
+  // Another spelling of a real id is an unknown id; a 200 is judged by what it says and changes (I2, I1).
+  if (scenario.kind === 'id-spelling')
+    return { outcome: 'MAY-EITHER', rule: 'I1', statuses: union(statuses.notFound, statuses.accept) };
   const bodyCase = scenario.case;
   if (scenario.kind === 'update' && scenario.auth !== 'valid') {
     if (scenario.auth === 'valid-lowercase-scheme') {

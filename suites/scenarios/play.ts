@@ -1,7 +1,8 @@
 /** Turns a scenario into its requests and sends them: the trace is what the checks judge. */
 import type { Exchange, RequestSpec, Target } from '../../core/exchange.ts';
 import type { ApiClient } from '../../http/api-client.ts';
-import { targetsOf, type FullBody, type Scenario } from './scenario.ts';
+import { spellId } from './id-spellings.ts';
+import { targetsOf, type Alias, type FullBody, type Scenario } from './scenario.ts';
 
 export interface Trace {
   exchanges: Exchange[];
@@ -77,13 +78,64 @@ export function stepsOf(scenario: Scenario, hasB: boolean): { role: string; spec
         ...otherAfter,
       ];
     }
+    case 'setup':
+      return [
+        {
+          role: setupRoles(scenario.of).create,
+          specs: [{ op: 'create', auth: 'valid', contentType: 'application/json', body: scenario.body }],
+        },
+      ];
+    case 'id-spelling': {
+      const spelled = { unknownId: scenario.id };
+      return [
+        read('real-before', on),
+        { role: 'update', specs: [{ ...caseSpec(), target: spelled }] },
+        { role: 'readback', specs: [{ op: 'read', target: spelled, auth: 'valid' }] },
+        read('real-after', on),
+      ];
+    }
   }
 }
 
-export async function play(scenario: Scenario, client: ApiClient): Promise<Trace> {
+/** An id spelling is made again from the fixture at hand: a replay's fixtures have other ids. */
+export function respelled(scenario: Scenario, fixtures: Partial<Record<Alias, string>>): Scenario {
+  if (scenario.kind !== 'id-spelling') return scenario;
+  const real = fixtures[scenario.on];
+  const id = real === undefined ? undefined : spellId(real, scenario.spelling);
+  return id === undefined ? scenario : { ...scenario, id };
+}
+
+/** Roles of a fixture's creation and read-back, as the exchange log names them. */
+export function setupRoles(alias: Alias): { create: string; read: string } {
+  return { create: `fixture-create-${alias}`, read: `fixture-read-${alias}` };
+}
+
+/** data.id of a 2xx answer, when it is a non-empty string. */
+export function createdId(exchange: Exchange | undefined): string | undefined {
+  const status = exchange?.response?.status ?? 0;
+  const json = exchange?.response?.json as { data?: { id?: unknown } } | undefined;
+  const id =
+    status >= 200 && status < 300 && typeof json === 'object' && json !== null ? json.data?.id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** Plays a scenario; `pace`, when given, is awaited before each step (a replay keeps the recorded timing). */
+export async function play(
+  scenario: Scenario,
+  client: ApiClient,
+  pace?: (step: number) => Promise<void>,
+): Promise<Trace> {
   const exchanges: Exchange[] = [];
-  for (const step of stepsOf(scenario, client.options.fixtures.B !== undefined)) {
+  const { fixtures } = client.options;
+  for (const [index, step] of stepsOf(respelled(scenario, fixtures), fixtures.B !== undefined).entries()) {
+    if (pace) await pace(index);
     exchanges.push(...(await client.sendAll(step.specs, step.role)));
+  }
+  // A created customer is read back by the id its create answered: that id is only known now.
+  const created = scenario.kind === 'setup' ? createdId(exchanges[0]) : undefined;
+  if (scenario.kind === 'setup' && created !== undefined) {
+    const read: RequestSpec = { op: 'read', target: { unknownId: created }, auth: 'valid' };
+    exchanges.push(await client.send(read, setupRoles(scenario.of).read));
   }
   return { exchanges };
 }

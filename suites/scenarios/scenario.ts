@@ -29,6 +29,31 @@ export interface UnknownIdScenario {
   case: BodyCase;
 }
 
+/**
+ * Another spelling of a fixture's real id (I1): read the real customer, PUT a valid body and GET at the
+ * spelling, read the real customer again. `spelling` names how the id is made from the fixture's id at play
+ * time (a replay's fixtures have other ids); `id` is the one this scenario was generated with.
+ */
+export interface IdSpellingScenario {
+  kind: 'id-spelling';
+  on: Alias;
+  spelling: string;
+  id: string;
+  case: BodyCase;
+}
+
+/**
+ * Creating a fixture customer and reading it back (the companion operations the suite sets up with): its
+ * answers are held to the same response rules. `minimal` marks the required-fields-only body tried when the
+ * full one is refused.
+ */
+export interface SetupScenario {
+  kind: 'setup';
+  of: Alias;
+  body: string;
+  minimal?: boolean;
+}
+
 /** The same PUT twice (S5). */
 export interface RepeatScenario {
   kind: 'repeat';
@@ -50,10 +75,29 @@ export interface ProbeScenario {
   case: BodyCase;
 }
 
-export type Scenario = UpdateScenario | UnknownIdScenario | RepeatScenario | BurstScenario | ProbeScenario;
+export type Scenario =
+  | UpdateScenario
+  | UnknownIdScenario
+  | IdSpellingScenario
+  | RepeatScenario
+  | BurstScenario
+  | ProbeScenario
+  | SetupScenario;
+
+/** Every kind, for checking a saved scenario before it is replayed. */
+export const SCENARIO_KINDS: readonly Scenario['kind'][] = [
+  'update',
+  'unknown-id',
+  'id-spelling',
+  'repeat',
+  'burst',
+  'probe',
+  'setup',
+];
 
 /** The fixture a scenario writes to, and the one it must leave alone. */
 export function targetsOf(scenario: Scenario, hasB: boolean): { on: Alias; other: Alias | undefined } {
-  const on = scenario.kind === 'update' && scenario.on === 'B' && hasB ? 'B' : 'A';
+  const chosen = scenario.kind === 'update' || scenario.kind === 'id-spelling' ? scenario.on : undefined;
+  const on = chosen === 'B' && hasB ? 'B' : 'A';
   return { on, other: hasB ? (on === 'A' ? 'B' : 'A') : undefined };
 }

@@ -102,6 +102,38 @@ const cases: Case[] = [
     says: '"is_active" is read-only, so it cannot be server-managed',
   },
   {
+    name: 'mayBeNull naming a field R1 never lets be null (id)',
+    breakIt: setRole('mayBeNull', ['source_system', 'id']),
+    file: 'tolerances.json',
+    pointer: '/fields/mayBeNull/1',
+    says: 'must be equal to one of the allowed values: "source_system",',
+  },
+  {
+    name: 'mayBeNull written as a boolean',
+    breakIt: setRole('mayBeNull', true as unknown as string[]),
+    file: 'tolerances.json',
+    pointer: '/fields/mayBeNull',
+    says: 'must be array',
+  },
+  {
+    name: 'mayBeNull left out (a copy made before it existed)',
+    breakIt: (dir) => editJson(dir, 'tolerances.json', (t) => delete at(t, 'fields')['mayBeNull']),
+    file: 'tolerances.json',
+    pointer: '/fields',
+    says: "must have required property 'mayBeNull'",
+  },
+  {
+    name: 'mayBeNull naming a field the customer schema does not document',
+    breakIt: (dir) =>
+      editJson(dir, 'schemas/unified-customer.schema.json', (s) => {
+        delete at(s, 'properties')['source_id'];
+        s['required'] = (s['required'] as string[]).filter((name) => name !== 'source_id');
+      }),
+    file: 'tolerances.json',
+    pointer: '/fields/mayBeNull/2',
+    says: '"source_id" is not a documented customer property',
+  },
+  {
     name: 'an updatable field the customer schema does not document',
     breakIt: (dir) =>
       editJson(dir, 'schemas/update-request.schema.json', (s) => {

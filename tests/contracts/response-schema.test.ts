@@ -1,7 +1,10 @@
 /** The compiled response and update schemas judge bodies as rule R1 and the seed's reference say. */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../contracts/load.ts';
+import { copyContract, editJson, removeCopies } from './contract-dir.ts';
+
+afterAll(removeCopies);
 
 type Data = Record<string, unknown>;
 const { validate } = loadContract();
@@ -66,6 +69,84 @@ describe('the response schema', () => {
   it('accepts properties beyond the documented ones', () => {
     expect(validate.response(withData((d) => (d['tenant_id'] = 'x')))).toBe(true);
     expect(validate.response({ ...seed, meta: { page: 1 } })).toBe(true);
+  });
+});
+
+/** The read-only source metadata rule R1 lets be null by default: a customer created through the API has none. */
+const SOURCE_METADATA = [
+  'source_system',
+  'source_system_img_url',
+  'source_id',
+  'external_system_provider_id',
+  'external_system_config_id',
+  'external_system_data',
+  'supporting_data_definition_id',
+  'source_data_created_at',
+];
+
+describe('the source metadata in the response schema (R1)', () => {
+  it('lists exactly the eight source metadata fields as nullable by default', () => {
+    expect(loadContract().tolerances.fields.mayBeNull).toEqual(SOURCE_METADATA);
+  });
+
+  it.each(SOURCE_METADATA)('accepts %s null by default', (field) => {
+    expect(
+      validate.response(withData((d) => (d[field] = null))),
+      JSON.stringify(validate.response.errors),
+    ).toBe(true);
+  });
+
+  it('accepts all eight null at once (a customer created through the API)', () => {
+    const body = withData((d) => SOURCE_METADATA.forEach((field) => (d[field] = null)));
+    expect(validate.response(body), JSON.stringify(validate.response.errors)).toBe(true);
+  });
+
+  it.each([
+    ['source_system', 12],
+    ['external_system_data', 'x'],
+    ['external_system_data', ['x']],
+    ['source_data_created_at', '2024-01-01 12:00:00'],
+  ])('keeps the documented type and format when not null: rejects %s %j', (field, value) => {
+    expect(validate.response(withData((d) => (d[field] = value)))).toBe(false);
+    expect(firstError()).toMatch(new RegExp(`^/data/${field} (type|format)$`));
+  });
+
+  it.each(['id', 'email', 'name', 'is_primary', 'local_was_deleted', 'local_was_updated', 'is_active'])(
+    'rejects %s null',
+    (field) => {
+      expect(validate.response(withData((d) => (d[field] = null)))).toBe(false);
+      expect(firstError()).toBe(`/data/${field} type`);
+    },
+  );
+
+  it.each(SOURCE_METADATA)('still requires %s to be present', (field) => {
+    expect(validate.response(withData((d) => delete d[field]))).toBe(false);
+    expect(validate.response.errors?.[0]?.params).toEqual({ missingProperty: field });
+  });
+
+  it('rejects a null the contract pins: a copy whose mayBeNull leaves source_system out', () => {
+    const dir = copyContract();
+    editJson(dir, 'tolerances.json', (t) => {
+      (t['fields'] as Record<string, unknown>)['mayBeNull'] = SOURCE_METADATA.filter(
+        (f) => f !== 'source_system',
+      );
+    });
+    const pinned = loadContract(dir).validate.response;
+    expect(pinned(withData((d) => (d['source_system'] = null)))).toBe(false);
+    expect(`${pinned.errors?.[0]?.instancePath} ${pinned.errors?.[0]?.keyword}`).toBe(
+      '/data/source_system type',
+    );
+    expect(pinned(withData((d) => (d['source_id'] = null)))).toBe(true);
+    expect(pinned(seed)).toBe(true);
+  });
+
+  it('rejects every null source metadata field when the copy pins them all ([])', () => {
+    const dir = copyContract();
+    editJson(dir, 'tolerances.json', (t) => ((t['fields'] as Record<string, unknown>)['mayBeNull'] = []));
+    const pinned = loadContract(dir).validate.response;
+    for (const field of SOURCE_METADATA) {
+      expect(pinned(withData((d) => (d[field] = null))), field).toBe(false);
+    }
   });
 });
 

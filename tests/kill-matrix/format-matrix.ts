@@ -3,6 +3,10 @@ import type { Variant } from '../../backend/variants/catalogue.ts';
 import { RULE_IDS } from '../../core/rules.ts';
 import type { MatrixRow } from './matrix.ts';
 
+/** Whether a row ended as its variant must: caught by its rule, or exit 2 for one that stops answering. */
+const ended = (variant: Variant, row: MatrixRow | undefined): boolean =>
+  variant.expect === 'exit-2' ? row?.cli.code === 2 : (row?.failedRules.includes(variant.rule) ?? false);
+
 export function formatMatrix(
   variants: { variant: Variant; row: MatrixRow | undefined }[],
   ms: number,
@@ -15,14 +19,14 @@ export function formatMatrix(
       if (rule === variant.rule) return (flagged ? '[X]' : '[ ]').padEnd(3);
       return (flagged ? ' x ' : ' . ').padEnd(3);
     }).join('');
-    const caught = row?.failedRules.includes(variant.rule) ? 'yes' : 'NO';
+    const caught = ended(variant, row) ? (variant.expect === 'exit-2' ? 'exit 2' : 'yes') : 'NO';
     return `${variant.id.padEnd(width)}  ${cells} ${caught}`;
   });
-  const missed = variants.filter(({ variant, row }) => !row?.failedRules.includes(variant.rule)).length;
+  const missed = variants.filter(({ variant, row }) => !ended(variant, row)).length;
   return [
     "Kill matrix ([X] the variant's rule, caught; [ ] missed; x another rule also flagged)",
     header,
     ...lines,
-    `${variants.length - missed} of ${variants.length} variants caught by their rule, in ${(ms / 1000).toFixed(0)} s`,
+    `${variants.length - missed} of ${variants.length} variants caught by their rule (or ended with exit 2), in ${(ms / 1000).toFixed(0)} s`,
   ].join('\n');
 }

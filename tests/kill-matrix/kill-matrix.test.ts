@@ -10,7 +10,9 @@ import { CONFORMING_VARIANTS } from '../../backend/variants/conforming.ts';
 import { RULE_IDS } from '../../core/rules.ts';
 import { CHECKS } from '../../suites/checks/registry.ts';
 import { formatMatrix } from './format-matrix.ts';
+import { CommandHosts } from '../support/command-hosts.ts';
 import { pool, runAgainst, type MatrixRow } from './matrix.ts';
+import { pinnedContractArgs, removePinnedContracts } from './pinned-contract.ts';
 
 const MODES: [StoreSemantics, EdgePolicy][] = [
   ['merge', 'lenient'],
@@ -21,10 +23,16 @@ const MODES: [StoreSemantics, EdgePolicy][] = [
 
 interface Job {
   name: string;
-  variant?: Pick<Variant, 'build'>;
+  variant?: Pick<Variant, 'build' | 'pinnedNonNull'>;
   semantics: StoreSemantics;
   edgePolicy: EdgePolicy;
+  args?: string[];
 }
+
+/** A backend that stops answering is given up on after 3 silent requests: a short timeout keeps that short. */
+const OUTAGE_ARGS = ['--timeout', '1000'];
+const OUTAGE_BOUND_MS = 60_000;
+const ends = (v: Variant) => v.expect ?? 'caught';
 
 const jobs: Job[] = [
   ...MODES.map(([semantics, edgePolicy]) => ({
@@ -44,21 +52,35 @@ const jobs: Job[] = [
     variant,
     semantics: 'merge' as const,
     edgePolicy: 'lenient' as const,
+    args: ends(variant) === 'exit-2' ? OUTAGE_ARGS : [],
   })),
 ];
 
 const rows = new Map<string, MatrixRow>();
 let started = 0;
 
+// One long-lived command line per core: each run is the CLI's own code with its own arguments, without paying
+// the process start-up eighty times (tests/runner covers the real bin and npm start).
+const hosts = new CommandHosts(2);
+
 beforeAll(async () => {
   started = Date.now();
-  const results = await pool(jobs, 3, (job) =>
-    runAgainst(job.name, job.variant?.build, job.semantics, job.edgePolicy),
+  const results = await pool(jobs, 2, (job) =>
+    runAgainst(
+      job.name,
+      job.variant?.build,
+      job.semantics,
+      job.edgePolicy,
+      [...(job.args ?? []), ...pinnedContractArgs(job.variant)],
+      (args, env) => hosts.run(args, env),
+    ),
   );
   for (const row of results) rows.set(row.name, row);
 }, 40 * 60_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await hosts.close();
+  removePinnedContracts();
   const variants = VARIANTS.map((v) => ({ variant: v, row: rows.get(v.id) }));
   process.stdout.write(`${formatMatrix(variants, Date.now() - started)}\n`);
 });
@@ -83,11 +105,26 @@ describe('backends that differ from the reference but follow the rules conform',
 });
 
 describe('every broken variant is caught by its rule', () => {
-  it.each(VARIANTS.map((v) => [v.id, v.rule] as const))('%s breaks %s', (id, rule) => {
-    const row = rows.get(id);
-    expect(row?.cli.code, row?.cli.stderr.slice(-2000)).toBe(1);
-    expect(row?.failedRules, `${id} should be caught by ${rule}`).toContain(rule);
-  });
+  it.each(VARIANTS.filter((v) => ends(v) === 'caught').map((v) => [v.id, v.rule] as const))(
+    '%s breaks %s',
+    (id, rule) => {
+      const row = rows.get(id);
+      expect(row?.cli.code, row?.cli.stderr.slice(-2000)).toBe(1);
+      expect(row?.failedRules, `${id} should be caught by ${rule}`).toContain(rule);
+    },
+  );
+});
+
+describe('a backend that stops answering mid-run ends the run without a verdict', () => {
+  it.each(VARIANTS.filter((v) => ends(v) === 'exit-2').map((v) => [v.id] as const))(
+    '%s: exit 2 in bounded time, naming where it went silent',
+    (id) => {
+      const row = rows.get(id);
+      expect(row?.cli.code, row?.cli.stderr.slice(-2000)).toBe(2);
+      expect(row?.cli.ms).toBeLessThan(OUTAGE_BOUND_MS);
+      expect(row?.cli.stderr).toMatch(/stopped answering mid-run.*went silent after request #\d+/);
+    },
+  );
 });
 
 describe('the catalogue and the checks cover each other', () => {

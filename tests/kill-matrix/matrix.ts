@@ -1,6 +1,6 @@
 /**
- * The kill matrix: the whole suite, as a user runs it (the command line in a child process), against the
- * reference backend in each mode and against every broken variant, a few at a time.
+ * The kill matrix: the whole suite, as a user runs it (the command line's code, with its arguments and
+ * environment), against the reference backend in each mode and against every broken variant, a few at a time.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,17 +23,21 @@ export interface MatrixRow {
 
 export const MATRIX_SEED = 20261126;
 
+/** How the command line is run: a new process (runCli, the default) or a long-lived host (CommandHosts.run). */
+export type CommandRunner = (args: string[], env: Record<string, string>) => Promise<CliResult>;
+
 export async function runAgainst(
   name: string,
   build: Variant['build'] | undefined,
   semantics: StoreSemantics,
   edgePolicy: EdgePolicy,
   extraArgs: string[] = [],
+  command: CommandRunner = runCli,
 ): Promise<MatrixRow> {
   const served = await serveBackend(build, semantics, edgePolicy);
   const reportDir = mkdtempSync(join(tmpdir(), `matrix-${name}-`));
   try {
-    const cli = await runCli(
+    const cli = await command(
       ['--base-url', served.baseUrl, '--seed', String(MATRIX_SEED), '--report-dir', reportDir, ...extraArgs],
       { API_TOKEN: TEST_TOKEN },
     );

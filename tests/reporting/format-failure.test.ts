@@ -63,6 +63,14 @@ describe('formatFailure', () => {
     expect(text).toContain('No response: ECONNRESET');
   });
 
+  it('says when the failure did not come back when the run played its case again', () => {
+    expect(s1).not.toContain('Played again right away');
+    const text = formatFailure({ ...s1Failure, reproducedInRun: false }, { baseUrl: BASE_URL });
+    expect(text.split('\n').at(-1)).toBe(
+      'Played again right away, it did not fail: it may be intermittent or depend on what earlier requests did; a replay cannot call it fixed.',
+    );
+  });
+
   it('colours the title only when asked', () => {
     expect(formatFailure(s1Failure, { baseUrl: BASE_URL, color: true })).toContain('\u001b[31m');
     expect(s1).not.toContain('\u001b[');

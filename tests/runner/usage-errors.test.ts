@@ -1,11 +1,20 @@
-/** Bad input to the suite itself: one line that says what to do, exit 2, never a stack trace or a verdict. */
+/**
+ * Bad input to the suite itself: one line that says what to do, exit 2, never a stack trace or a verdict.
+ * The help, the bin and one bad flag run as new processes, as a user types them; the other cases run the same
+ * command-line code in a long-lived host (tests/support/command-hosts.ts), without a process start-up each.
+ */
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createReferenceBackend } from '../../backend/reference-backend.ts';
+import { CommandHosts } from '../support/command-hosts.ts';
 import { ROOT, runCli } from '../support/run-cli.ts';
 import { serveBackend, TEST_TOKEN } from '../support/serve-backend.ts';
 import { loadContract } from '../../contracts/load.ts';
+
+const hosts = new CommandHosts(1);
+afterAll(() => hosts.close());
+const cli = (args: string[], env?: Record<string, string>) => hosts.run(args, env);
 
 function expectOneLineError(
   result: { code: number | null; stderr: string; stdout: string },
@@ -61,6 +70,10 @@ describe('usage errors', () => {
     expect(result.stdout).toMatch(/^customer-conformance: contract and conformance suite/);
   });
 
+  it('a bad flag in a new process: exit 2 and one line on stderr', async () => {
+    expectOneLineError(await runCli(['--no-such-flag']), /Unknown option '--no-such-flag'.*see --help/);
+  });
+
   it.each([
     [['--no-such-flag'], /Unknown option '--no-such-flag'/],
     [['--runs', 'many'], /--runs must be a whole number/],
@@ -71,14 +84,14 @@ describe('usage errors', () => {
     [['--base-url', 'http://127.0.0.1:1/api/v1'], /needs a bearer token: set API_TOKEN/],
     [['--customer-id', 'cus_1'], /--customer-id names customers of a real backend: give --base-url/],
   ])('%j is refused with a one-line reason', async (args, mention) => {
-    expectOneLineError(await runCli(args), mention);
+    expectOneLineError(await cli(args), mention);
   });
 });
 
 describe('target errors', () => {
   it('a backend that is not listening: exit 2 within seconds, naming the URL', async () => {
     const port = await closedPort();
-    const result = await runCli(['--base-url', `http://127.0.0.1:${port}/api/v1`], { API_TOKEN: TEST_TOKEN });
+    const result = await cli(['--base-url', `http://127.0.0.1:${port}/api/v1`], { API_TOKEN: TEST_TOKEN });
     expectOneLineError(
       result,
       new RegExp(`cannot reach http://127.0.0.1:${port}/api/v1 \\(no answer: ECONNREFUSED`),
@@ -88,14 +101,14 @@ describe('target errors', () => {
 
   it('takes the base URL and token from BASE_URL and API_TOKEN', async () => {
     const port = await closedPort();
-    const result = await runCli([], { BASE_URL: `http://127.0.0.1:${port}/api/v1`, API_TOKEN: TEST_TOKEN });
+    const result = await cli([], { BASE_URL: `http://127.0.0.1:${port}/api/v1`, API_TOKEN: TEST_TOKEN });
     expectOneLineError(result, new RegExp(`cannot reach http://127.0.0.1:${port}/api/v1`));
   });
 
   it('a token the backend refuses: exit 2, naming API_TOKEN, not a verdict', async () => {
     const served = await serveBackend();
     try {
-      const result = await runCli(['--base-url', served.baseUrl], { API_TOKEN: 'not-the-token' });
+      const result = await cli(['--base-url', served.baseUrl], { API_TOKEN: 'not-the-token' });
       expectOneLineError(result, /refused the token \(401\); check API_TOKEN/);
       expect(result.stderr).not.toContain('not-the-token');
     } finally {
@@ -106,7 +119,7 @@ describe('target errors', () => {
   it('a backend that never answers: exit 2 after the request timeout', async () => {
     const served = await serveBackend(() => () => new Promise(() => {}));
     try {
-      const result = await runCli(['--base-url', served.baseUrl, '--timeout', '300'], {
+      const result = await cli(['--base-url', served.baseUrl, '--timeout', '300'], {
         API_TOKEN: TEST_TOKEN,
       });
       expectOneLineError(result, /no answer within 300 ms/);
@@ -124,7 +137,7 @@ describe('target errors', () => {
           : handler(request);
     });
     try {
-      const result = await runCli(['--base-url', served.baseUrl], { API_TOKEN: TEST_TOKEN });
+      const result = await cli(['--base-url', served.baseUrl], { API_TOKEN: TEST_TOKEN });
       expectOneLineError(result, /creating fixture customer A .* answered 405.*--customer-id/);
     } finally {
       await served.server.close();

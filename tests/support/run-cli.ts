@@ -17,9 +17,18 @@ export function runScript(
   env: Record<string, string> = {},
   timeoutMs = 240_000,
 ): Promise<CliResult> {
+  return runProcess(process.execPath, ['--import', 'tsx', script, ...args], env, timeoutMs);
+}
+
+function runProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,3 +55,7 @@ export const runCli = (args: string[], env?: Record<string, string>, timeoutMs?:
 
 export const runReplay = (args: string[], env?: Record<string, string>) =>
   runScript('runner/replay-cli.ts', args, env);
+
+/** `npm start -- ARGS`, word for word as the README tells a user to type it. */
+export const runNpmStart = (args: string[], env: Record<string, string> = {}, timeoutMs = 240_000) =>
+  runProcess('npm', ['start', '--', ...args], env, timeoutMs);

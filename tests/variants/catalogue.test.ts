@@ -157,6 +157,35 @@ const unknownId =
     await client.get('cus_999999');
   };
 
+/** A create alone, whatever it answers. */
+const createOnly =
+  (body: Record<string, unknown>): Scenario =>
+  async (client) => {
+    await client.send('POST', BASE, JSON.stringify(body));
+  };
+
+/** A create and `n` GETs, the last raced against 100 ms: logged as status 0 when it gets no answer. */
+const requests =
+  (n: number): Scenario =>
+  async (client) => {
+    const id = await client.create(CREATED);
+    for (let i = 2; i < n; i++) await client.get(id);
+    const last = client.get(id).catch(() => undefined);
+    const silence = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100));
+    if ((await Promise.race([last, silence])) === undefined) {
+      client.log.push({ status: 0, contentType: undefined, body: 'no answer' });
+    }
+  };
+
+/** A PUT to another spelling of a real id, then a GET of the real one. */
+const spelledId =
+  (spell: (id: string) => string): Scenario =>
+  async (client) => {
+    const id = await client.create(CREATED);
+    await client.put(spell(id), PLAIN);
+    await client.get(id);
+  };
+
 /** Eight different full bodies sent at once to one customer. */
 const BURST = Array.from({ length: 8 }, (_, index) => {
   const body: Record<string, string> = {};
@@ -165,6 +194,20 @@ const BURST = Array.from({ length: 8 }, (_, index) => {
   }
   return body;
 });
+
+/** A PUT in a later second than the creation (the clock's second changes in between). */
+const putInALaterSecond: Scenario = async (client) => {
+  const id = await client.create(CREATED);
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+  await client.put(id, PLAIN);
+  await client.get(id);
+};
+
+/** 150 plain updates: the one-off crash is on the 150th. */
+const manyUpdates: Scenario = async (client) => {
+  const id = await client.create(CREATED);
+  for (let i = 0; i < 150; i++) await client.put(id, { ...PLAIN, name: `Ada ${i}` });
+};
 
 const concurrentBurst: Scenario = async (client) => {
   const id = await client.create(CREATED);
@@ -192,6 +235,11 @@ const TRIGGERS: Trigger[] = [
   { variant: 'trims-names', scenario: withPlain({ name: ' Ada Lovelace ' }) },
   { variant: 'truncates-name-to-50', scenario: withPlain({ name: 'A'.repeat(60) }) },
   { variant: 'truncates-address-line1-to-100', scenario: withPlain({ address_line1: 'x'.repeat(120) }) },
+  {
+    variant: 'truncates-name-to-100',
+    scenario: withPlain({ name: '\u{1F600}'.repeat(101) }),
+    check: (log) => expect(Array.from(String(dataOf(log[1])['name']))).toHaveLength(100),
+  },
   { variant: 'lowercases-email', scenario: withPlain({ email: 'Ada@Example.com' }) },
   { variant: 'normalizes-nfc', scenario: withPlain({ address_city: 'Zu\u0308rich' }) },
   { variant: 'normalizes-name-nfd', scenario: withPlain({ name: 'Zo\u00e9 Lovelace' }) },
@@ -220,6 +268,11 @@ const TRIGGERS: Trigger[] = [
   { variant: 'is-primary-from-body', scenario: withPlain({ is_primary: true }) },
   { variant: 'is-primary-from-body', scenario: withPlain({ is_primary: true }), options: STRICT },
   { variant: 'source-system-from-body', scenario: withPlain({ source_system: 'crm' }) },
+  {
+    variant: 'source-system-stamped-on-update',
+    scenario: plainUpdate,
+    check: (log) => expect(log.map((seen) => dataOf(seen)['source_system'])).toEqual([null, 'api', 'api']),
+  },
   {
     variant: 'id-from-body',
     scenario: async (client) => {
@@ -358,8 +411,45 @@ const TRIGGERS: Trigger[] = [
     check: (log) => expect(log.map((seen) => seen.status)).toEqual([201, 200, 404]),
   },
   { variant: 'unknown-id-answers-400', scenario: unknownId(PLAIN) },
+  {
+    variant: 'case-insensitive-id',
+    scenario: spelledId((id) => id.toUpperCase()),
+    check: (log) => expect(dataOf(log[2])['name']).toBe(PLAIN.name),
+  },
+  {
+    variant: 'trailing-space-insensitive-id',
+    scenario: spelledId((id) => `${id}  `),
+    check: (log) => expect(dataOf(log[2])['name']).toBe(PLAIN.name),
+  },
   // I2
   { variant: 'returns-source-id-as-id', scenario: plainUpdate },
+  {
+    variant: 'create-answers-wrong-id',
+    scenario: createAndGet,
+    check: (log) => expect(log.map((seen) => seen.status)).toEqual([201, 404]),
+  },
+  // R2: a backend that stops answering after its 300th request
+  {
+    variant: 'hangs-after-300-requests',
+    scenario: requests(301),
+    check: (log) => expect(log.at(-1)?.status).toBe(0),
+  },
+  {
+    variant: 'exits-after-300-requests',
+    scenario: requests(301),
+    check: (log) => expect(log.at(-1)?.status).toBe(0),
+  },
+  // R1 and B3 on the companion operations
+  {
+    variant: 'no-envelope-anywhere',
+    scenario: createOnly(CREATED),
+    check: (log) => expect(log[0]?.body).toMatchObject({ id: 'cus_000001', name: CREATED.name }),
+  },
+  {
+    variant: 'create-refuses-over-40',
+    scenario: createOnly({ ...CREATED, address_line1: `${'1 Navy Yard '.repeat(3)}, Building 7` }),
+    check: (log) => expect(log[0]?.status).toBe(400),
+  },
   {
     variant: 'returns-row-number-as-id',
     scenario: plainUpdate,
@@ -371,12 +461,29 @@ const TRIGGERS: Trigger[] = [
   { variant: 'created-at-sql-format', scenario: createAndGet },
   { variant: 'is-primary-as-string', scenario: createAndGet },
   { variant: 'omits-null-phone', scenario: withPlain({ phone: null }) },
+  {
+    variant: 'no-source-system-though-pinned',
+    scenario: createAndGet,
+    check: (log) => expect(log.map((seen) => dataOf(seen)['source_system'])).toEqual([null, null]),
+  },
   // R2
   { variant: 'crashes-on-emoji', scenario: withPlain({ name: 'Ada \u{1F680}' }) },
   { variant: 'crashes-on-unknown-property', scenario: withPlain({ nickname: 'Ace' }) },
   { variant: 'crashes-on-bad-json', scenario: updateText('{"name": ') },
   { variant: 'crashes-on-null-phone', scenario: withPlain({ phone: null }) },
   { variant: 'over-255-answers-503', scenario: withPlain({ name: 'A'.repeat(300) }) },
+  {
+    variant: 'crashes-once-on-cache-rebuild',
+    scenario: manyUpdates,
+    check: (log) => expect(log.filter((seen) => seen.status === 500)).toHaveLength(1),
+  },
+  // Timing
+  {
+    variant: 'created-at-on-update-current-timestamp',
+    scenario: putInALaterSecond,
+    check: (log) =>
+      expect(dataOf(log[1])['source_data_created_at']).not.toEqual(dataOf(log[0])['source_data_created_at']),
+  },
 ];
 
 /**
@@ -388,6 +495,7 @@ const SAME: Record<string, Scenario[]> = {
   'trims-names': [plainUpdate, withPlain({ address_city: '  London ' })],
   'truncates-name-to-50': [plainUpdate, withPlain({ address_line1: 'x'.repeat(120) })],
   'truncates-address-line1-to-100': [plainUpdate, withPlain({ name: 'x'.repeat(120) })],
+  'truncates-name-to-100': [plainUpdate, withPlain({ address_line1: 'x'.repeat(120) })],
   'lowercases-email': [plainUpdate, withPlain({ name: 'ADA LOVELACE' })],
   'normalizes-name-nfd': [plainUpdate, withPlain({ address_city: 'Z\u00fcrich' })],
   'drops-combining-marks': [plainUpdate, withPlain({ address_city: 'Zu\u0308rich' })],
@@ -397,6 +505,7 @@ const SAME: Record<string, Scenario[]> = {
   'is-active-flips': [createAndGet],
   'created-at-rewritten': [createAndGet],
   'external-data-reset': [createAndGet],
+  'source-system-stamped-on-update': [],
   'read-lags-one-write': [putOnly],
   'update-skips-line2-column': [withPlain({ address_line2: CREATED.address_line2 })],
   'rejects-non-ascii-name': [plainUpdate, withPlain({ address_city: 'Zürich' })],
@@ -406,9 +515,14 @@ const SAME: Record<string, Scenario[]> = {
   'returns-source-id-as-id': [createAndGet],
   'returns-row-number-as-id': [createAndGet],
   'no-data-envelope': [createAndGet],
+  'no-envelope-anywhere': [],
+  'create-answers-wrong-id': [],
   'text-plain-content-type': [createAndGet],
   'created-at-sql-format': [],
+  // Its creation time is the clock's, where the reference's is fixed: every answer differs in that one field.
+  'created-at-on-update-current-timestamp': [],
   'is-primary-as-string': [],
+  'no-source-system-though-pinned': [],
   'crashes-on-null-phone': [plainUpdate, withPlain({ address_line2: null })],
   'omits-null-phone': [plainUpdate, withPlain({ address_line2: null })],
 };

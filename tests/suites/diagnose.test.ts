@@ -1,0 +1,122 @@
+/**
+ * The diagnosis texts, in the reader's units: each case passes (names what happened) and its message is checked
+ * word for word: lengths in characters (code points), UTF-16 units or UTF-8 bytes only where they explain a
+ * cut, replacement characters named, invisible differences spelled out as code points.
+ */
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../../suites/diagnose.ts';
+
+const emoji = '\u{1F600}';
+
+describe('truncation', () => {
+  it('counts characters as code points: a VARCHAR(100) in utf8mb4 cut an emoji name to 100 characters', () => {
+    const sent = emoji.repeat(9) + 'a'.repeat(100);
+    const got = Array.from(sent).slice(0, 100).join('');
+    expect(got.length).toBe(109);
+    expect(diagnose(sent, got)).toBe('truncated to 100 characters');
+  });
+
+  it('adds UTF-8 bytes when a byte limit explains the cut', () => {
+    const sent = 'é'.repeat(200);
+    expect(diagnose(sent, 'é'.repeat(127))).toBe(
+      'truncated to 127 characters (254 UTF-8 bytes; the next character would pass 255)',
+    );
+    expect(diagnose('ab' + 'é'.repeat(200), 'ab' + 'é'.repeat(127))).toBe(
+      'truncated to 129 characters (256 UTF-8 bytes)',
+    );
+  });
+
+  it('adds UTF-16 units when a unit limit explains the cut', () => {
+    const sent = 'a'.repeat(45) + emoji.repeat(10);
+    const got = 'a'.repeat(45) + emoji.repeat(2); // 49 units; the next emoji would pass 50
+    expect(diagnose(sent, got)).toBe(
+      'truncated to 47 characters (49 UTF-16 units; the next character would pass 50)',
+    );
+  });
+
+  it('says when a cut splits a character in two', () => {
+    const sent = 'ab' + emoji;
+    expect(diagnose(sent, sent.slice(0, 3))).toBe(
+      'truncated to 3 UTF-16 units, cutting a character in two (a lone surrogate is left)',
+    );
+  });
+});
+
+describe('replacement characters', () => {
+  it('names U+FFFD in place of characters outside the BMP, and which ones', () => {
+    expect(diagnose(`a${emoji}b`, 'a\uFFFDb')).toBe(
+      'characters outside the BMP replaced with U+FFFD (1 character: U+1F600)',
+    );
+  });
+
+  it('names ? in place of characters outside the BMP', () => {
+    expect(diagnose(`${emoji}${emoji} x`, '?? x')).toBe(
+      'characters outside the BMP replaced with ? (2 characters: 2× U+1F600)',
+    );
+  });
+
+  it('names a lone surrogate stored as U+FFFD instead of "changed from character 0 on"', () => {
+    expect(diagnose('\uD800abc', '\uFFFDabc')).toBe(
+      'lone surrogates replaced with U+FFFD (U+D800 (lone surrogate))',
+    );
+  });
+
+  it('names other characters replaced with ?', () => {
+    expect(diagnose('Zoé Ünal', 'Zo? ?nal')).toBe('2 characters replaced with ? (U+00E9, U+00DC)');
+  });
+});
+
+describe('differences no one can see', () => {
+  it('spells out NFD stored as NFC', () => {
+    expect(diagnose('Zoe\u0301', 'Zoé')).toBe(
+      'normalized to NFC (U+0065, U+0301 COMBINING ACUTE ACCENT stored as U+00E9)',
+    );
+  });
+
+  it('spells out NFC stored as NFD', () => {
+    expect(diagnose('Zoé', 'Zoe\u0301')).toBe(
+      'normalized to NFD (U+00E9 stored as U+0065, U+0301 COMBINING ACUTE ACCENT)',
+    );
+  });
+
+  it('names a trailing non-breaking space that was trimmed', () => {
+    expect(diagnose('Ada\u00A0', 'Ada')).toBe('trailing spaces trimmed (U+00A0 NO-BREAK SPACE)');
+  });
+
+  it('counts plain spaces trimmed at both ends', () => {
+    expect(diagnose('  Ada ', 'Ada')).toBe('trimmed (leading 2 spaces; trailing 1 space)');
+  });
+
+  it('says a value of spaces only was trimmed to nothing', () => {
+    expect(diagnose(' ', '')).toBe('trimmed to an empty string (1 space)');
+    expect(diagnose('\u3000', '')).toBe('trimmed to an empty string (U+3000 IDEOGRAPHIC SPACE)');
+  });
+
+  it('names zero-width characters that were dropped', () => {
+    expect(diagnose('A\u200Bd\u200Da', 'Ada')).toBe(
+      'characters dropped (2: U+200B ZERO WIDTH SPACE, U+200D ZERO WIDTH JOINER)',
+    );
+  });
+
+  it('names a non-breaking space stored as a plain space (NFKC)', () => {
+    expect(diagnose('Ada\u00A0Lovelace', 'Ada Lovelace')).toBe(
+      'normalized to NFKC (U+00A0 NO-BREAK SPACE stored as U+0020 SPACE)',
+    );
+  });
+
+  it('shows where any other change begins, in characters, with the code points on each side', () => {
+    expect(diagnose('Ada\u200BLovelace', 'Ada Lovelace')).toBe(
+      'changed at character 4: U+200B ZERO WIDTH SPACE stored as U+0020 SPACE (sent 12 characters, stored 12)',
+    );
+  });
+});
+
+describe('what still reads as before', () => {
+  it('keeps the plain names', () => {
+    expect(diagnose('Ada', 'ada')).toBe('case-folded to lower case');
+    expect(diagnose('Ada', null)).toBe('null instead of the sent value');
+    expect(diagnose('Ada', '')).toBe('empty string instead of the sent value');
+    expect(diagnose('Ada', 'Grace', { previous: 'Grace' })).toBe('old value kept');
+    expect(diagnose('Ada', 'x@y.z', { others: { email: 'x@y.z' } })).toBe('value of email');
+  });
+});
