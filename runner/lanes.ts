@@ -72,7 +72,8 @@ export async function createLanes(
     })();
     lanes.push(made);
     // The next lane starts once this one's creates are answered, or it failed (then the run ends anyway).
-    previous = Promise.race([createsDone, made]);
+    // (Its failure is the caller's, through `lanes`: the next lane only needs to know it is over.)
+    previous = Promise.race([createsDone, made.catch(() => undefined)]);
   }
   // Every lane settled before returning (or throwing): nothing is still creating customers afterwards.
   const ends = await Promise.allSettled(lanes);

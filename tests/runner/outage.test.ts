@@ -59,7 +59,7 @@ describe('a backend that stops answering mid-run', () => {
       expect(cli.ms).toBeLessThan(BOUND_MS);
       const last = cli.stderr.trim().split('\n').at(-1) ?? '';
       expect(last).toMatch(
-        /^customer-conformance: the backend stopped answering mid-run, so there is no verdict: it went silent after request #300; the last it answered was #300 .*; 3 requests in a row then got no answer, the first #301 (PUT|GET) .*replay it with export BASE_URL=http:\/\/127\.0\.0\.1:\d+\/api\/v1; .*curl -i -X (PUT|GET) "\$BASE_URL\/unified\/customer\/cus_00000\d"/,
+        /^customer-conformance: the backend stopped answering mid-run, so there is no verdict: it went silent after request #300; the last it answered was #300 .*; 3 requests in a row then got no answer, the first #301 (PUT|GET) .*replay it with export BASE_URL=http:\/\/127\.0\.0\.1:\d+\/api\/v1; .*curl -i -X (PUT|GET) "\$BASE_URL\/unified\/customer\/cus_\d+"/,
       );
       expect(last).not.toContain(TEST_TOKEN);
       expect(cli.stdout).not.toMatch(/Verdict/);
