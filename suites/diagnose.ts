@@ -50,22 +50,27 @@ function limitAt(kept: number, next: number): number | undefined {
   return LIMITS.find((limit) => kept <= limit && kept + next > limit);
 }
 
-/** `truncated to 100 characters`, with UTF-16 units or UTF-8 bytes where they, not characters, explain it. */
-function truncation(sent: string, got: string): string {
+/**
+ * `truncated to 100 characters`, with UTF-16 units or UTF-8 bytes where they, not characters, explain it.
+ * `limit` says whether a likely column size explains the cut at all.
+ */
+function truncation(sent: string, got: string): { text: string; limit: boolean } {
   const kept = chars(got);
   const next = chars(sent)[kept.length] ?? '';
   const text = `truncated to ${kept.length} character${kept.length === 1 ? '' : 's'}`;
-  if (limitAt(kept.length, 1) !== undefined) return text;
+  if (limitAt(kept.length, 1) !== undefined) return { text, limit: true };
   const units = limitAt(got.length, next.length);
   if (units !== undefined && got.length !== kept.length) {
-    return `${text} (${got.length} UTF-16 units${got.length === units ? '' : `; the next character would pass ${units}`})`;
+    const unit = `${got.length} UTF-16 units${got.length === units ? '' : `; the next character would pass ${units}`}`;
+    return { text: `${text} (${unit})`, limit: true };
   }
   const bytes = utf8Bytes(got);
   const byteLimit = limitAt(bytes, utf8Bytes(next));
   if (byteLimit !== undefined && bytes !== kept.length) {
-    return `${text} (${bytes} UTF-8 bytes${bytes === byteLimit ? '' : `; the next character would pass ${byteLimit}`})`;
+    const unit = `${bytes} UTF-8 bytes${bytes === byteLimit ? '' : `; the next character would pass ${byteLimit}`}`;
+    return { text: `${text} (${unit})`, limit: true };
   }
-  return text;
+  return { text, limit: false };
 }
 
 /** Same length in characters, and every change a U+FFFD or a `?` in place of another character. */
@@ -96,6 +101,8 @@ function trimming(sent: string, got: string): string | undefined {
   const lead = sent.slice(0, start);
   const trail = sent.slice(start + got.length);
   if (lead.trim() !== '' || trail.trim() !== '') return undefined;
+  // Spaces left at the cut end mean a run collapsed or a length cut, not a trim.
+  if ((lead && got.trimStart() !== got) || (trail && got.trimEnd() !== got)) return undefined;
   if (lead && trail) return `trimmed (leading ${describeRun(lead)}; trailing ${describeRun(trail)})`;
   return lead
     ? `leading spaces trimmed (${describeRun(lead)})`
@@ -108,14 +115,27 @@ function normalization(sent: string, got: string, form: string): string {
   return `normalized to ${form} (${codePointList(from, 4)} stored as ${codePointList(to, 4)})`;
 }
 
-function stringDiagnosis(sent: string, got: string): string | undefined {
+/** Characters a reader cannot see on their own: marks, format characters (zero-width), characters outside the BMP. */
+const INVISIBLE_OR_ASTRAL = /^[\p{M}\p{Cf}\u{10000}-\u{10FFFF}]$/u;
+
+function stringDiagnosis(sent: string, got: string, previous: unknown): string | undefined {
   const trimmed = trimming(sent, got);
   if (trimmed) return trimmed;
   if (got === '') return 'empty string instead of the sent value';
   const kept = chars(got);
   const all = chars(sent);
-  if (kept.length < all.length && kept.every((c, i) => c === all[i])) return truncation(sent, got);
-  if (got.length < sent.length && sent.startsWith(got)) {
+  // A cut no column size explains: said only if no transformation below explains the change better.
+  let cutAnywhere: string | undefined;
+  if (kept.length < all.length && kept.every((c, i) => c === all[i])) {
+    const cut = truncation(sent, got);
+    if (cut.limit) return cut.text;
+    // No column size explains the cut: the old value, or characters dropped, explain it better when they fit.
+    if (got === previous) return 'old value kept';
+    const rest = all.slice(kept.length);
+    if (!rest.every((c) => INVISIBLE_OR_ASTRAL.test(c)))
+      cutAnywhere = `${cut.text} (cut: ${codePointList(rest, 4)})`;
+  }
+  if (got.length < sent.length && sent.startsWith(got) && /[\uD800-\uDBFF]$/.test(got)) {
     return `truncated to ${got.length} UTF-16 units, cutting a character in two (a lone surrogate is left)`;
   }
   if (got === sent.toLowerCase()) return 'case-folded to lower case';
@@ -128,7 +148,12 @@ function stringDiagnosis(sent: string, got: string): string | undefined {
   if (got === sent.replace(ASTRAL, ''))
     return `characters outside the BMP dropped (${codePointList(droppedCharacters(kept, all))})`;
   if (got === sent.replace(/ {2,}/g, ' ')) return 'inner runs of spaces collapsed';
-  if (got === sent.trim().replace(/\s+/g, ' ')) return 'trimmed and inner spaces collapsed';
+  if (got === sent.trim().replace(/\s+/g, ' ')) {
+    return sent.trim() === sent
+      ? 'whitespace collapsed to single spaces'
+      : 'trimmed and inner spaces collapsed';
+  }
+  if (cutAnywhere) return cutAnywhere;
   if (kept.length < all.length && isSubsequence(kept, all)) {
     const dropped = droppedCharacters(kept, all);
     return `characters dropped (${dropped.length}: ${codePointList([...new Set(dropped)])})`;
@@ -156,7 +181,10 @@ export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext =
   if (sent === null && got === 'null') return 'the string "null" instead of null';
   if (typeName(sent) !== typeName(got)) return `wrong type (${typeName(got)} instead of ${typeName(sent)})`;
   // A transformation of the sent value explains more than a coincidence with another value.
-  const known = typeof sent === 'string' && typeof got === 'string' ? stringDiagnosis(sent, got) : undefined;
+  const known =
+    typeof sent === 'string' && typeof got === 'string'
+      ? stringDiagnosis(sent, got, context.previous)
+      : undefined;
   if (known) return known;
   if (context.previous !== undefined && got === context.previous) return 'old value kept';
   for (const [field, value] of Object.entries(context.others ?? {})) {

@@ -120,3 +120,31 @@ describe('what still reads as before', () => {
     expect(diagnose('Ada', 'x@y.z', { others: { email: 'x@y.z' } })).toBe('value of email');
   });
 });
+
+describe('a change is named by what explains it, not by the first shape it fits', () => {
+  it('does not call a collapsed run of spaces, or a cut at a column size, a trim', () => {
+    expect(diagnose('Ada  ', 'Ada ')).toBe('inner runs of spaces collapsed');
+    expect(diagnose(`${'x'.repeat(250)}${' '.repeat(10)}`, `${'x'.repeat(250)}${' '.repeat(5)}`)).toBe(
+      'truncated to 255 characters',
+    );
+  });
+
+  it('does not call whitespace collapsed inside a value a trim', () => {
+    expect(diagnose('Ada\tLovelace', 'Ada Lovelace')).toBe('whitespace collapsed to single spaces');
+  });
+
+  it('names an invisible, combining or astral character dropped at the end instead of a truncation', () => {
+    expect(diagnose('Ada\u200B', 'Ada')).toBe('characters dropped (1: U+200B ZERO WIDTH SPACE)');
+    expect(diagnose('Zoe\u0301', 'Zoe')).toBe('characters dropped (1: U+0301 COMBINING ACUTE ACCENT)');
+    expect(diagnose('a😀', 'a')).toBe('characters outside the BMP dropped (U+1F600)');
+  });
+
+  it('prefers the old value to a cut no column size explains, and shows the cut otherwise', () => {
+    expect(diagnose('Ada Lovelace Byron', 'Ada Lovelace', { previous: 'Ada Lovelace' })).toBe(
+      'old value kept',
+    );
+    expect(diagnose('Ada Lovelace Byron', 'Ada Lovelace')).toBe(
+      'truncated to 12 characters (cut: U+0020 SPACE, U+0042, U+0079, U+0072, …)',
+    );
+  });
+});
