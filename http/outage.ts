@@ -15,6 +15,7 @@ export const SILENT_IN_A_ROW = 3;
 
 export class OutageWatch {
   private lastAnswered: Exchange | undefined;
+  /** The first request of each batch in a row that got no answer at all. */
   private silent: Exchange[] = [];
   private tripped = false;
 
@@ -26,22 +27,27 @@ export class OutageWatch {
     private readonly limit = SILENT_IN_A_ROW,
   ) {}
 
-  /** Exchanges in issue order, once numbered. */
+  /**
+   * One batch of exchanges (a request, or a burst sent at once), in issue order, once numbered. A batch with no
+   * answer counts once: a burst that deadlocks on one customer is that case's finding (R2, S7), not an outage.
+   */
   observe(exchanges: Exchange[]): void {
-    for (const exchange of exchanges) {
-      if (exchange.response !== undefined) {
-        this.lastAnswered = exchange;
-        this.silent = [];
-        continue;
-      }
-      this.silent.push(exchange);
-      if (this.silent.length >= this.limit && !this.tripped) this.trip();
+    const answered = exchanges.filter((exchange) => exchange.response !== undefined);
+    if (answered.length > 0) {
+      this.lastAnswered = answered[answered.length - 1];
+      this.silent = [];
+      return;
     }
+    const first = exchanges[0];
+    if (first === undefined) return;
+    this.silent.push(first);
+    if (this.silent.length >= this.limit && !this.tripped) this.trip();
   }
 
   private trip(): void {
     this.tripped = true;
     const outage: Outage = {
+      // Requests, not attempts: a resend on a fresh connection, or a burst, is one silence.
       unanswered: this.silent.length,
       inFlight: this.silent[0] as Exchange,
       ...(this.lastAnswered ? { lastAnswered: this.lastAnswered } : {}),
