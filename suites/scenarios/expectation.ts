@@ -17,9 +17,9 @@ export function expectationFor(scenario: Scenario, contract: Contract): Expectat
   if (scenario.kind === 'unknown-id')
     return { outcome: 'MUST-REJECT', rule: 'I1', statuses: statuses.notFound };
   if (scenario.kind === 'setup') return { outcome: 'MUST-ACCEPT', rule: 'B3', statuses: [200, 201] };
-  // Another spelling of a real id is an unknown id; a 200 is judged by what it says and changes (I2, I1).
+  // Another spelling of a real id is an id that does not exist (I1: ids compare exactly), like an unknown id.
   if (scenario.kind === 'id-spelling')
-    return { outcome: 'MAY-EITHER', rule: 'I1', statuses: union(statuses.notFound, statuses.accept) };
+    return { outcome: 'MUST-REJECT', rule: 'I1', statuses: statuses.notFound };
   const bodyCase = scenario.case;
   if (scenario.kind === 'update' && scenario.auth !== 'valid') {
     if (scenario.auth === 'valid-lowercase-scheme') {

@@ -19,7 +19,6 @@ describe('id spellings', () => {
       'combining-mark': `c\u0301${id.slice(1)}`,
       'full-width': 'ｃｕｓ＿０００００１',
       'trailing-dot': `${id}.`,
-      'encoded-slash': `${id}/`,
       'number-part-unpadded': 'cus_1',
       'number-part-extra-zero': 'cus_0000001',
     });
