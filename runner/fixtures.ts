@@ -48,9 +48,10 @@ export function fixtureBody(contract: Contract, seed: number, alias: Alias): str
 }
 
 /** The required fields only, short realistic values: tried when a create refuses the full body. */
-export function minimalFixtureBody(contract: Contract, seed: number, alias: Alias): string {
+export function minimalFixtureBody(contract: Contract, seed: number, alias: Alias, lane = 0): string {
   const full = JSON.parse(fixtureBody(contract, seed, alias)) as Record<string, unknown>;
-  const tag = (seed >>> 0).toString(16);
+  // Each lane's own name and email: a backend that wants them unique must not refuse a later lane's customer.
+  const tag = `${(seed >>> 0).toString(16)}${lane === 0 ? '' : `.${lane}`}`;
   const body = Object.fromEntries(contract.fields.required.map((f) => [f, full[f]]));
   body['name'] = `Conformance fixture ${alias} ${tag}`;
   body['email'] = `conformance.${alias.toLowerCase()}.${tag}@example.com`;
@@ -81,12 +82,14 @@ export async function createFixturesFrom(
   contract: Contract,
   bodies: Partial<Record<Alias, string>>,
   seed: number,
+  lane = 0,
+  /** Filled customer by customer, so a caller can put back what exists when set-up fails half way. */
+  set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: false },
 ): Promise<FixtureSet> {
-  const set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: false };
   const judge = new SetupJudge(client, contract, seed);
   for (const alias of ALIASES) {
     const body = bodies[alias] ?? fixtureBody(contract, seed, alias);
-    const created = await judge.create(alias, body, minimalFixtureBody(contract, seed, alias));
+    const created = await judge.create(alias, body, minimalFixtureBody(contract, seed, alias, lane));
     set.ids[alias] = created.id;
     set.createBodies[alias] = created.body;
     set.initial[alias] = created.initial;

@@ -64,7 +64,10 @@ export async function createLanes(
       await after;
       if (failed) return;
       try {
-        into[lane] = await createFixturesFrom(watching, contract, bodies, seed);
+        // Stored before it is made: an A created before B failed is still put back.
+        const set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: false };
+        into[lane] = set;
+        await createFixturesFrom(watching, contract, bodies, seed, lane, set);
       } catch (error) {
         failed = true;
         throw error;

@@ -65,6 +65,15 @@ function userMustFix(create: Exchange | undefined, alias: Alias, contract: Contr
 
 const muteKey = (v: Violation) => `${v.check}:${v.rule}`;
 
+/** The body with its email and name tagged by the time: what a backend that wants them unique accepts again. */
+function uniqueBody(body: string): string {
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  const tag = Date.now().toString(36);
+  if (typeof parsed['email'] === 'string') parsed['email'] = parsed['email'].replace('@', `.${tag}@`);
+  if (typeof parsed['name'] === 'string') parsed['name'] = `${parsed['name']} ${tag}`;
+  return JSON.stringify(parsed);
+}
+
 export class SetupJudge {
   private readonly failures: Counterexample[] = [];
   private readonly cases: Partial<Record<RuleId, number>> = {};
@@ -85,9 +94,20 @@ export class SetupJudge {
   /** Creates one fixture, with the full body or else the minimal one; throws SetupFailed when neither gives one. */
   async create(alias: Alias, body: string, minimalBody: string): Promise<CreatedFixture> {
     const violatedBefore = this.violated;
-    const full = await this.attempt({ kind: 'setup', of: alias, body });
+    let full = await this.attempt({ kind: 'setup', of: alias, body });
     if (full.created) return full.created;
     const roles = setupRoles(alias);
+    if (find(full.trace, roles.create)?.response?.status === 409) {
+      // The customer exists already (a re-run of the seed, a replay): the same body made unique once.
+      const fresh = uniqueBody(body);
+      full = await this.attempt({ kind: 'setup', of: alias, body: fresh });
+      if (full.created) {
+        this.notes.push(
+          `fixture customer ${alias}: its email or name was taken (409), so it was made unique`,
+        );
+        return full.created;
+      }
+    }
     const create = find(full.trace, roles.create);
     const status = create?.response?.status ?? 0;
     const refused = status < 200 || status >= 300;

@@ -57,6 +57,25 @@ export const CONFORMING_VARIANTS: readonly ConformingVariant[] = [
     },
   },
   {
+    id: 'unique-email-on-create',
+    description:
+      'a unique index on email: creating a second customer with an email already taken answers 409 (a re-run of a seed, a replay)',
+    build(options) {
+      const { handler } = createReferenceBackend(options);
+      const taken = new Set<string>();
+      const prefix = options.prefix ?? '/api/v1';
+      return async (request) => {
+        const creating = request.method === 'POST' && request.path === `${prefix}/unified/customer`;
+        const body = creating ? (JSON.parse(request.body || 'null') as unknown) : undefined;
+        const email = isObject(body) && typeof body['email'] === 'string' ? body['email'] : undefined;
+        if (email !== undefined && taken.has(email)) return json(409, { error: 'email already taken' });
+        const response = await handler(request);
+        if (email !== undefined && response.status === 201) taken.add(email);
+        return response;
+      };
+    },
+  },
+  {
     id: 'extra-response-properties',
     description:
       'answers carry undocumented properties (updated_at that changes on every write, links, meta)',

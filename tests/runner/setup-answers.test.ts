@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findVariant } from '../../backend/variants/catalogue.ts';
+import { CONFORMING_VARIANTS } from '../../backend/variants/conforming.ts';
 import type { FailureFile } from '../../core/failure-file.ts';
 import { runCli, type CliResult } from '../support/run-cli.ts';
 import { serveBackend, TEST_TOKEN } from '../support/serve-backend.ts';
@@ -45,6 +46,29 @@ async function runAgainst(variantId: string, args: string[] = []): Promise<Run> 
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+describe('a backend whose emails are unique', () => {
+  it('conforms when the same seed runs twice: a taken fixture email (409) is made unique, not a B3 verdict', async () => {
+    const served = await serveBackend(
+      CONFORMING_VARIANTS.find((v) => v.id === 'unique-email-on-create')?.build,
+    );
+    const dirs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'setup-unique-')));
+    try {
+      const runs: CliResult[] = [];
+      for (const dir of dirs) {
+        const args = ['--base-url', served.baseUrl, '--seed', '7', '--runs', '10', '--report-dir', dir];
+        runs.push(await runCli(args, { API_TOKEN: TEST_TOKEN }));
+      }
+      const [first, second] = runs;
+      expect(first?.code, first?.stdout.slice(-1500)).toBe(0);
+      expect(second?.code, second?.stdout.slice(-1500)).toBe(0);
+      expect(second?.stdout).toMatch(/fixture customer A: its email or name was taken \(409\)/);
+    } finally {
+      await served.server.close();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 function expectSetupVerdict(run: Run, rule: string, title: string): void {
   expect(run.cli.code, run.cli.stderr).toBe(1);
