@@ -55,6 +55,8 @@ export interface Contract {
     documented: string[];
     readOnly: string[];
     serverManaged: string[];
+    /** Documented properties a backend must keep unless the suite changes them: all but the server-managed. */
+    kept: string[];
   };
 }
 
@@ -255,6 +257,7 @@ export function loadContract(dir: string = DEFAULT_CONTRACT_DIR): Contract {
       documented,
       readOnly: tolerances.fields.readOnly,
       serverManaged: tolerances.fields.serverManaged,
+      kept: documented.filter((f) => !tolerances.fields.serverManaged.includes(f)),
     },
   };
 }

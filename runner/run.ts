@@ -194,7 +194,8 @@ export async function conformanceRun(
         ...check,
         failures: check.failures.filter((f) => f.exchanges.every((e) => e.seq < outage.inFlight.seq)),
       }));
-      return await finish([...judgedSetup, ...before], lanes, released, outage);
+      const notes = [...(setup?.notes ?? []), ...(target.kind === 'embedded' ? [] : released)];
+      return await finish([...judgedSetup, ...before], lanes, notes, outage);
     }
     // A test that failed without a contract violation to show for it is the suite's own failure: no verdict.
     const broken = checks.find((c) => c.error !== undefined);

@@ -1,14 +1,17 @@
 /**
- * The end-of-run read of every lane's customers, judged by S6 (checks/lane-customers-kept.ts): a backend that
- * writes to the wrong customer is caught across lanes too, not only within a case.
+ * S6 across lanes (checks/lane-customers-kept.ts): a change to a lane's customer between two of its reads with
+ * no write of its own between, seen at any time in the run, and an end-of-run read of every lane's customers.
+ * A backend that writes to the wrong customer is caught across lanes too, not only within a case.
  */
 import type { Counterexample } from '../core/failure.ts';
 import type { RuleId } from '../core/rules.ts';
 import type { CheckResult } from '../core/result.ts';
-import { laneCustomerKept } from './checks/lane-customers-kept.ts';
+import type { Exchange } from '../core/exchange.ts';
+import { laneCustomerKept, type KeptInput } from './checks/lane-customers-kept.ts';
 import type { Lane } from './lanes.ts';
 import type { CheckSpec } from './run-check.ts';
 import { expectationFor } from './scenarios/expectation.ts';
+import type { Scenario } from './scenarios/scenario.ts';
 
 export const LANE_END_SPEC: CheckSpec = {
   id: 'isolation-at-end',
@@ -17,55 +20,86 @@ export const LANE_END_SPEC: CheckSpec = {
   rules: ['S6'],
 };
 
-/** Judges one lane's customers; a lane that played nothing has nothing to hold and is not judged. */
+/** The lane's failure, shown with the exchanges that make it. */
+function laneFailure(
+  lane: Lane,
+  scenario: Scenario,
+  input: KeptInput,
+  runSeed: number,
+): Counterexample | undefined {
+  const violations = laneCustomerKept(input, lane.ctx.contract);
+  if (violations.length === 0) return undefined;
+  const shown = [input.written, input.seen, input.final].filter(
+    (e, i, all): e is Exchange => e !== undefined && all.indexOf(e) === i,
+  );
+  return {
+    checkId: LANE_END_SPEC.id,
+    rule: 'S6',
+    outcome: expectationFor(scenario, lane.ctx.contract).outcome,
+    violations,
+    // The lane's last case: what its customer should still show. The write that changed it came from
+    // another lane, so this failure shows with `npm start -- --seed` rather than replayed alone.
+    scenario,
+    exchanges: shown.sort((a, b) => a.seq - b.seq),
+    seed: runSeed,
+    path: 'end-of-run',
+    numRuns: 1,
+    numShrinks: 0,
+    putSemantics: lane.ctx.semantics ?? 'unknown',
+    lane: lane.index,
+    // The lane's last case alone cannot bring back a write from another lane: a replay must not say FIXED.
+    reproducedInRun: false,
+  };
+}
+
+/**
+ * Judges one lane's customers: first whether one changed between two of the lane's reads with no write of its
+ * own between (seen during the run), then a final read of each against the lane's last read. A customer the
+ * lane wrote after its last read (a PUT with no read-back, or one that got no answer) has no known state and is
+ * not judged; a lane that played nothing has nothing to hold.
+ */
 async function judgeLane(lane: Lane, runSeed: number): Promise<{ judged: number; failure?: Counterexample }> {
   const scenario = lane.lastScenario;
   if (!scenario) return { judged: 0 };
+  const { drift } = lane;
+  if (drift) {
+    const { before } = drift;
+    const input: KeptInput = {
+      lane: lane.index,
+      alias: drift.alias,
+      expected: before.data,
+      seen: before.seen,
+      final: drift.after,
+      when: `when read again (request #${drift.after.seq})`,
+      ...(before.written ? { written: before.written } : {}),
+    };
+    const failure = laneFailure(lane, scenario, input, runSeed);
+    if (failure) return { judged: 1, failure };
+  }
   const aliases = (['A', 'B'] as const).filter((alias) => lane.client.options.fixtures[alias] !== undefined);
   let judged = 0;
   for (const alias of aliases) {
     const seen = lane.lastSeen[alias];
+    if (!seen && lane.lastWrite[alias]) continue;
     const expected = seen?.data ?? lane.ctx.initial[alias];
     if (!expected) continue;
     const final = await lane.client.send(
       { op: 'read', target: { fixture: alias }, auth: 'valid' },
       'final-read',
     );
+    // No answer or a 5xx is R2's to report, not a sign of another lane's write.
+    if (final.response === undefined || final.response.status >= 500) continue;
     judged++;
-    const violations = laneCustomerKept(
-      {
-        lane: lane.index,
-        alias,
-        expected,
-        ...(seen?.written ? { written: seen.written } : {}),
-        ...(seen ? { seen: seen.seen } : {}),
-        final,
-      },
-      lane.ctx.contract,
-    );
-    if (violations.length === 0) continue;
-    const shown = [seen?.written, seen?.seen, final].filter(
-      (e, i, all) => e !== undefined && all.indexOf(e) === i,
-    );
-    return {
-      judged,
-      failure: {
-        checkId: LANE_END_SPEC.id,
-        rule: 'S6',
-        outcome: expectationFor(scenario, lane.ctx.contract).outcome,
-        violations,
-        // The lane's last case: what its customer should still show. The write that changed it came from
-        // another lane, so this failure shows with `npm start -- --seed` rather than replayed alone.
-        scenario,
-        exchanges: shown.filter((e) => e !== undefined).sort((a, b) => a.seq - b.seq),
-        seed: runSeed,
-        path: 'end-of-run',
-        numRuns: 1,
-        numShrinks: 0,
-        putSemantics: lane.ctx.semantics ?? 'unknown',
-        lane: lane.index,
-      },
+    const input: KeptInput = {
+      lane: lane.index,
+      alias,
+      expected,
+      final,
+      ...(seen?.written ? { written: seen.written } : {}),
+      ...(seen ? { seen: seen.seen } : {}),
     };
+    const failure = laneFailure(lane, scenario, input, runSeed);
+    if (failure) return { judged, failure };
   }
   return { judged };
 }

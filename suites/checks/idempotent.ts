@@ -15,9 +15,7 @@ export const samePutSameData: Check = whenAccepted(
       const secondExchange = find(trace, 'second');
       const second = dataOf(secondExchange);
       if (!first || !second) return [];
-      const fields = ctx.contract.fields.documented.filter(
-        (f) => !ctx.contract.fields.serverManaged.includes(f),
-      );
+      const fields = ctx.contract.fields.kept;
       return differing(first, second, fields, ctx.contract.fields.updatable).map((field) => ({
         rule: 'S5' as const,
         check: 'same_put_same_data',

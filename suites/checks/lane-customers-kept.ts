@@ -1,7 +1,6 @@
 /**
- * S6 across lanes: at the end of the run, each lane's customer holds exactly what that lane last saw stored
- * in it (after its last write). Lanes write only their own customers, so any other change came from a PUT
- * to someone else's customer.
+ * S6 across lanes: while a lane sends no write to one of its customers, the customer keeps what the lane last
+ * read in it. Lanes write only their own customers, so any other change came from a PUT to someone else's.
  */
 import type { Contract } from '../../contracts/load.ts';
 import type { Exchange } from '../../core/exchange.ts';
@@ -19,10 +18,13 @@ export interface KeptInput {
   written?: Exchange;
   seen?: Exchange;
   final: Exchange;
+  /** When `final` was read, as the summary says it (default: at the end of the run). */
+  when?: string;
 }
 
 export function laneCustomerKept(input: KeptInput, contract: Contract): Violation[] {
   const { lane, alias, expected, written, seen, final } = input;
+  const when = input.when ?? 'at the end of the run';
   const now = dataOf(final);
   const base = { rule: 'S6' as const, check: LANE_CUSTOMERS_KEPT, exchangeSeq: final.seq };
   const last = written
@@ -32,17 +34,16 @@ export function laneCustomerKept(input: KeptInput, contract: Contract): Violatio
     return [
       {
         ...base,
-        title: 'Customer unreadable at the end of the run',
+        title: `Customer unreadable ${when}`,
         received: `GET of lane ${lane}'s customer ${alias} answered ${final.response?.status ?? final.error ?? 'nothing'}`,
         expected: `200 with the customer ${last}`,
       },
     ];
   }
-  const fields = contract.fields.documented.filter((f) => !contract.fields.serverManaged.includes(f));
-  return differing(expected, now, fields, contract.fields.updatable).map((field) => ({
+  return differing(expected, now, contract.fields.kept, contract.fields.updatable).map((field) => ({
     ...base,
     title: 'Another lane’s PUT changed this customer',
-    received: `lane ${lane}'s customer ${alias}: ${field} = ${show(now[field])} at the end of the run`,
+    received: `lane ${lane}'s customer ${alias}: ${field} = ${show(now[field])} ${when}`,
     expected: `${show(expected[field])}, ${last}`,
     pointer: `/data/${field}`,
     sent: expected[field],

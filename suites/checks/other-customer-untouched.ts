@@ -30,9 +30,7 @@ export const otherCustomerUntouched: Check = {
         },
       ];
     }
-    const fields = ctx.contract.fields.documented.filter(
-      (f) => !ctx.contract.fields.serverManaged.includes(f),
-    );
+    const fields = ctx.contract.fields.kept;
     const violations: Violation[] = [];
     for (const field of differing(before, now, fields, ctx.contract.fields.updatable)) {
       violations.push({

@@ -44,9 +44,7 @@ export const rejectionIsAtomic: Check = afterBaseline(
           },
         ];
       }
-      const fields = ctx.contract.fields.documented.filter(
-        (f) => !ctx.contract.fields.serverManaged.includes(f),
-      );
+      const fields = ctx.contract.fields.kept;
       const changed = differing(before, after, fields, ctx.contract.fields.updatable);
       const violations: Violation[] = [];
       for (const field of changed) {

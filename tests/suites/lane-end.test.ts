@@ -66,4 +66,26 @@ describe('the end-of-run isolation check (S6 across lanes)', () => {
     // The failure shows its own lane's requests only.
     expect(failure?.exchanges.every((e) => e.lane === 1)).toBe(true);
   });
+
+  it('catches a change between two of a lane’s reads even when the lane overwrites it afterwards', async () => {
+    const lane = lanes[0] as Lane;
+    const read = () => lane.client.send({ op: 'read', target: { fixture: 'A' }, auth: 'valid' }, 'readback');
+    await read();
+    const victim = lane.client.options.fixtures.A as string;
+    const row = backend.store.get(victim);
+    if (!row) throw new Error('no victim row');
+    backend.store.put({ ...row, phone: 'Leaked from another lane' });
+    await read();
+    // The lane's next case rewrites the customer: the end-of-run read alone would see nothing wrong.
+    const next = sampleOne(validUpdates(contract), 7, 0);
+    if (next.kind !== 'update') throw new Error('expected an update scenario');
+    await lane.play({ ...next, on: 'A' });
+    const result = await judgeLanesAtEnd(lanes, 11);
+    const failure = result.failures[0];
+    expect(failure?.lane).toBe(0);
+    expect(failure?.violations.map((v) => [v.pointer, v.got])).toEqual([
+      ['/data/phone', 'Leaked from another lane'],
+    ]);
+    expect(failure?.violations[0]?.received).toMatch(/when read again \(request #\d+\)/);
+  });
 });
