@@ -46,6 +46,8 @@ export interface RunResult {
   rerunCommand: string;
   /** Set when the backend answered 429: how often, and how many requests in flight it settled at. */
   throttling?: { responses: number; settledAt: number; lowest: number; max: number };
+  /** --bail: the check after which the run stopped, and how many checks were then not run. */
+  bailed?: { after: string; notRun: number };
   /** Where the backend went silent, when it did. */
   stopped?: Outage;
 }

@@ -2,6 +2,7 @@
  * The end-of-run console summary: run facts, the rules table, one line per failure with its replay command,
  * then the verdict line.
  */
+import { bailLine } from './bail.ts';
 import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { paint, type Paint } from './ansi.ts';
@@ -72,6 +73,7 @@ export function formatSummary(result: RunResult, options: SummaryOptions = {}): 
     `Target:  ${showText(result.baseUrl)} (${result.target}), PUT semantics ${result.putSemantics}`,
     `Seed:    ${result.seed}    Time: ${formatDuration(result.durationMs)}    Requests: ${result.requests}    Runs: ${result.runs}`,
     ...(result.throttling ? [throttleLine(result.throttling)] : []),
+    ...(result.bailed ? [bailLine(result.bailed)] : []),
     '',
     ...rulesTable(result.rules, p),
   ];

@@ -55,6 +55,8 @@ export interface ReportJson {
   rerunCommand: string;
   /** Where the backend stopped answering, when the run ended without a verdict. */
   stopped: string | null;
+  /** --bail: the check after which the run stopped (the checks after it were not run). */
+  bailedAfter: string | null;
   rules: RuleSummary[];
   checks: ReportCheck[];
 }
@@ -109,6 +111,7 @@ export function toReportJson(
     requests: result.requests,
     rerunCommand: result.rerunCommand,
     stopped: result.stopped ? outageTitle(result.stopped) : null,
+    bailedAfter: result.bailed?.after ?? null,
     rules: result.rules,
     checks: result.checks.map((check) => ({
       id: check.id,

@@ -1,4 +1,5 @@
 /** summary.md, for a CI job summary: the verdict, the rules table and the failures with their replay commands. */
+import { bailLine } from './bail.ts';
 import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { curlFor, curlSetup } from './curl.ts';
@@ -50,6 +51,7 @@ export function toSummaryMarkdown(
       : `## ${conforms ? '✅' : '❌'} Unified Customer API conformance: ${conforms ? 'conforms' : found}`,
     '',
     ...(result.stopped ? [`**No verdict**: ${md(outageTitle(result.stopped))}.`, ''] : []),
+    ...(result.bailed ? [`${md(bailLine(result.bailed))}.`, ''] : []),
     `PUT /unified/customer/{id} · target ${code(result.baseUrl)} (${result.target}) · seed ${code(String(result.seed))} · ` +
       `${formatDuration(result.durationMs)} · ${result.requests} requests · PUT semantics ${md(result.putSemantics)}`,
     '',

@@ -9,6 +9,8 @@ export interface RunOptions {
   seedGiven: boolean;
   runs: number;
   only: string[];
+  /** Stop at the first check that finds a violation: a quicker exit 1, the checks after it not run. */
+  bail: boolean;
   customerIds: string[];
   putSemantics?: 'merge' | 'replace' | 'either';
   reportDir: string;
@@ -59,6 +61,8 @@ Cases
   --seed N              seed of every generated case; the same seed sends the same requests [env CONFORMANCE_SEED]
   --runs N              generated cases per property check (default 100)
   --only LIST           rule ids (B1..S7) or suite names (${SUITE_NAMES.join(', ')}), comma-separated, repeatable
+  --bail                stop at the first check that finds a violation: a quicker exit 1 for a release
+                        gate; the checks after it are not run, so later rules show "not run"
   --put-semantics S     merge, replace or either: overrides the contract's putSemantics
   --contract-dir DIR    contract folder (default: contracts/ of this project)
   --regressions-dir DIR saved failures replayed first on every run (default regressions/)
@@ -100,6 +104,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
         seed: { type: 'string' },
         runs: { type: 'string' },
         only: { type: 'string', multiple: true },
+        bail: { type: 'boolean' },
         'customer-id': { type: 'string', multiple: true },
         'put-semantics': { type: 'string' },
         'report-dir': { type: 'string' },
@@ -166,6 +171,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
     seedGiven: seedText !== undefined,
     runs: integer('--runs', v.runs, 100, 1, 1_000_000),
     only,
+    bail: v.bail ?? false,
     customerIds,
     ...(semantics !== undefined ? { putSemantics: semantics } : {}),
     reportDir: v['report-dir'] ?? 'reports',

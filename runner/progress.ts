@@ -9,6 +9,8 @@ export interface Progress {
 export interface SuiteRunLog {
   errors: string[];
   failedTests: { name: string; message: string }[];
+  /** Checks skipped: after an interruption, an outage, or the first failing check under --bail. */
+  skipped: string[];
 }
 
 export function progressReporter(progress: Progress, log: SuiteRunLog): Reporter {
@@ -20,6 +22,11 @@ export function progressReporter(progress: Progress, log: SuiteRunLog): Reporter
     onTestCaseResult(testCase: TestCase) {
       const result = testCase.result();
       const failed = result.state === 'failed';
+      if (result.state === 'skipped') {
+        log.skipped.push(testCase.name);
+        progress.write(`  skip ${testCase.name}`);
+        return;
+      }
       if (failed) {
         failing++;
         log.failedTests.push({ name: testCase.name, message: result.errors?.[0]?.message ?? 'failed' });

@@ -36,7 +36,7 @@ export async function stopSuites(): Promise<void> {
 }
 
 export async function runSuites(env: SuiteEnv, progress: Progress): Promise<SuiteRunLog> {
-  const log: SuiteRunLog = { errors: [], failedTests: [] };
+  const log: SuiteRunLog = { errors: [], failedTests: [], skipped: [] };
   const previousExitCode = process.exitCode;
   const signals = ['SIGINT', 'SIGTERM'] as const;
   const ours = signals.map((signal) => process.listeners(signal));

@@ -13,6 +13,7 @@ import { countLines } from '../http/exchange-log.ts';
 import { readOutage } from '../http/outage.ts';
 import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
+import { BAIL_FILE, readBail } from '../suites/bail-file.ts';
 import { readCheckResults, readThrottling, summarizeRules } from './collect.ts';
 import { writeFailureFiles } from './failure-files.ts';
 import type { FixtureSet } from './fixtures.ts';
@@ -43,6 +44,7 @@ export function rerunCommand(options: RunOptions): string {
   if (options.runs !== 100) parts.push(`--runs ${options.runs}`);
   if (options.baseUrl) parts.push(`--base-url ${options.baseUrl}`);
   for (const item of options.only) parts.push(`--only ${item}`);
+  if (options.bail) parts.push('--bail');
   if (options.putSemantics) parts.push(`--put-semantics ${options.putSemantics}`);
   if (options.embeddedStrict) parts.push('--embedded-strict');
   // Cases are spread over the lanes by index: another lane count puts them on other customers.
@@ -95,6 +97,7 @@ export async function conformanceRun(
     sets: FixtureSet[],
     notes: string[],
     stopped?: Outage,
+    bailed?: RunResult['bailed'],
   ): Promise<RunOutput> => {
     const failing = checks.some((c) => c.failures.length > 0);
     const result: RunResult = {
@@ -111,6 +114,7 @@ export async function conformanceRun(
       verdict: stopped ? 'no-verdict' : failing ? 'violations' : 'conforms',
       rerunCommand: rerunCommand(options),
       ...(stopped ? { stopped } : {}),
+      ...(bailed ? { bailed } : {}),
     };
     const throttling = client ? readThrottling(join(reportDir, 'results'), client.throttling()) : undefined;
     if (throttling) result.throttling = throttling;
@@ -177,6 +181,8 @@ export async function conformanceRun(
       abortFile: join(reportDir, 'results', '.interrupted'),
       outageFile: join(reportDir, 'results', '.outage'),
       only: options.only,
+      bail: options.bail,
+      bailFile: join(reportDir, 'results', BAIL_FILE),
       regressionsDir: resolve(options.regressionsDir),
     };
     const outcome = await runSuites(env, progress);
@@ -210,7 +216,9 @@ export async function conformanceRun(
     const released = await cleanup();
     // The embedded backend is gone with the run: what became of its fixtures is no news to anyone.
     const notes = [...(setup?.notes ?? []), ...(target.kind === 'embedded' ? [] : released)];
-    return await finish([...judgedSetup, ...checks], lanes, notes);
+    const after = readBail(env.bailFile);
+    const bailed = after !== undefined ? { after, notRun: outcome.skipped.length } : undefined;
+    return await finish([...judgedSetup, ...checks], lanes, notes, undefined, bailed);
   } finally {
     await cleanup();
     onCleanup(undefined);

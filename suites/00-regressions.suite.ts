@@ -10,7 +10,7 @@ import { expect, test } from 'vitest';
 import type { CheckResult } from '../core/result.ts';
 import { notReproducedLine } from '../reporting/replay.ts';
 import { readFailureFile } from './failure-file-io.ts';
-import { harness, recordResult } from './harness.ts';
+import { harness, recordResult, stoppedEarly } from './harness.ts';
 import { REPLAY_TRIES, replaySaved } from './replay-saved.ts';
 import { suiteEnv } from './env.ts';
 
@@ -32,7 +32,8 @@ for (const name of files) {
   const saved = readFailureFile(path);
   if (!wanted(saved.rule)) continue;
   const id = `regression:${basename(name, '.json')}`;
-  test(`${saved.rule} regression ${name}: ${saved.title}`, async ({ task }) => {
+  test(`${saved.rule} regression ${name}: ${saved.title}`, async ({ task, skip }) => {
+    if (stoppedEarly(env)) skip();
     const h = harness();
     const started = performance.now();
     const run = await h.run(id);

@@ -32,6 +32,10 @@ export interface SuiteEnv {
   resultsDir: string;
   /** Rule ids and suite names to run; empty runs everything. */
   only: string[];
+  /** --bail: the checks after the first one that finds a violation send nothing. */
+  bail: boolean;
+  /** Written by the check that found a violation under --bail (its id): the checks after it are skipped. */
+  bailFile: string;
   /** Written by the runner when interrupted: the suites send nothing more once it exists. */
   abortFile: string;
   /** Written by the suites when the backend stops answering mid-run (see http/outage.ts). */

@@ -78,7 +78,14 @@ export function harness(): Harness {
   const run = async (checkId: string): Promise<CheckRun> => {
     const all = await lanes();
     const first = all[0] as Lane;
-    return { client, ctx: first.ctx, lanes: all, seed: seedFor(env.seed, checkId), runSeed: env.seed };
+    return {
+      client,
+      ctx: first.ctx,
+      lanes: all,
+      seed: seedFor(env.seed, checkId),
+      runSeed: env.seed,
+      bail: env.bail,
+    };
   };
   shared = { env, contract, client, lanes, semantics, run };
   return shared;
@@ -107,13 +114,26 @@ declare module 'vitest' {
   }
 }
 
-/** Hands a check's result to the runner (a JSON file) and its case count to the progress lines. */
+/**
+ * Whether the checks left must send nothing: the run was interrupted or the backend went silent (the runner
+ * says why), or under --bail a check has already found a violation.
+ */
+export function stoppedEarly(env: SuiteEnv): boolean {
+  return existsSync(env.abortFile) || (env.bail && existsSync(env.bailFile));
+}
+
+/**
+ * Hands a check's result to the runner (a JSON file) and its case count to the progress lines; under --bail,
+ * a result with a failure stops the checks after it.
+ */
 export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: TaskMeta }): void {
   mkdirSync(env.resultsDir, { recursive: true });
   writeFileSync(
     join(env.resultsDir, `${result.id.replace(/[^a-zA-Z0-9_.-]/g, '_')}.json`),
     JSON.stringify(result),
   );
+  if (env.bail && result.failures.length > 0 && !existsSync(env.bailFile))
+    writeFileSync(env.bailFile, result.id);
   task.meta.cases = Math.max(0, ...Object.values(result.cases));
 }
 
@@ -123,7 +143,7 @@ export function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<
   if (!selected(env, spec)) return;
   test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task, skip }) => {
     // Stopped (interrupted, or the backend went silent): the checks left send nothing and report nothing.
-    if (existsSync(env.abortFile)) skip();
+    if (stoppedEarly(env)) skip();
     const result = await body(harness());
     recordResult(env, result, task);
     expect(summary(result)).toEqual([]);

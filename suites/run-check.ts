@@ -38,6 +38,8 @@ export interface CheckRun {
   seed: number;
   /** The run's seed: what `npm start -- --seed` takes. */
   runSeed: number;
+  /** --bail: the first failure found is enough; no further rounds look for other bugs. */
+  bail: boolean;
 }
 
 const MAX_ROUNDS = 6;
@@ -199,7 +201,7 @@ export async function runProperty(
   const muted = new Set<string>();
   const scenarioAt = drawn(arbitrary, run.seed, numRuns);
   try {
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (let round = 0; round < (run.bail ? 1 : MAX_ROUNDS); round++) {
       const first = new FirstFailure(run.lanes.length);
       let reported: Counterexample | undefined;
       await spread(
