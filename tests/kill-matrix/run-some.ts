@@ -9,7 +9,7 @@ import type { EdgePolicy, StoreSemantics } from '../../backend/types.ts';
 import { VARIANTS } from '../../backend/variants/catalogue.ts';
 import { CONFORMING_VARIANTS } from '../../backend/variants/conforming.ts';
 import { CommandHosts } from '../support/command-hosts.ts';
-import { pool, runAgainst, type MatrixRow } from './matrix.ts';
+import { pool, runAgainst, runBroken, type MatrixRow } from './matrix.ts';
 import { pinnedContractArgs, removePinnedContracts } from './pinned-contract.ts';
 
 const MODES: [StoreSemantics, EdgePolicy][] = [
@@ -64,13 +64,14 @@ const jobs: Job[] = [
   ...broken.map((v): Job => async () => {
     // A backend that stops answering must end the run with exit 2, in bounded time: a short timeout.
     const outage = v.expect === 'exit-2';
-    const args = [...(outage ? ['--timeout', '1000'] : []), ...pinnedContractArgs(v)];
-    const r = await runAgainst(v.id, v.build, 'merge', 'lenient', args, via);
+    const r = outage
+      ? await runAgainst(v.id, v.build, 'merge', 'lenient', ['--timeout', '1000'], via)
+      : await runBroken(v, pinnedContractArgs(v), via);
     const ok = outage ? r.cli.code === 2 : r.cli.code === 1 && r.failedRules.includes(v.rule);
     const last = outage || r.cli.code === 2 ? `\n  ${r.cli.stderr.trim().split('\n').at(-1) ?? ''}` : '';
     return {
       ok,
-      text: `${ok ? 'CAUGHT' : 'MISSED'} ${v.id} ${outage ? 'exit-2' : v.rule} ${line(r)}${last}`,
+      text: `${ok ? 'CAUGHT' : 'MISSED'} ${v.id} ${outage ? 'exit-2' : v.rule} ${line(r)} ${r.run}${last}`,
     };
   }),
 ];
