@@ -3,7 +3,7 @@
  * ajv + ajv-formats. A contract file that is itself wrong raises a ContractError naming the file and the
  * JSON pointer, so the runner can say what to fix (exit 2) instead of judging a backend with a broken contract.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -143,8 +143,49 @@ function loadTolerances(root: string, ajv: Ajv2020): Tolerances {
   return tolerances;
 }
 
+/**
+ * The folder's JSON files, as text: what a compiled contract was made from. Unreadable parts are left out (the
+ * load that follows says what is wrong with them).
+ */
+function contractText(root: string): string {
+  let entries: string[];
+  try {
+    entries = readdirSync(root, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return '';
+  }
+  return entries
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      try {
+        return `${name}\0${readFileSync(join(root, name), 'utf8')}`;
+      } catch {
+        return `${name}\0`;
+      }
+    })
+    .join('\0');
+}
+
+/** Compiled contracts of this process (or thread), by folder and content: an edited file is compiled afresh. */
+const compiled = new Map<string, Contract>();
+
+/**
+ * The contract in `dir`. Compiling its schemas is most of the cost, so a folder whose JSON files are unchanged
+ * is compiled once per process; each caller gets its own tolerances to pin (--put-semantics sets them).
+ */
 export function loadContract(dir: string = DEFAULT_CONTRACT_DIR): Contract {
   const root = resolve(dir);
+  const key = `${root}\0${contractText(root)}`;
+  let contract = compiled.get(key);
+  if (!contract) {
+    contract = compileContract(root);
+    compiled.set(key, contract);
+  }
+  return { ...contract, tolerances: { ...contract.tolerances } };
+}
+
+function compileContract(root: string): Contract {
   const ajv = new Ajv2020({ allErrors: false, strict: true, strictTypes: false, strictRequired: false });
   addFormats(ajv);
 

@@ -56,6 +56,7 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
         hookTimeout: 60 * 1000,
         sequence: { sequencer: NameOrder },
         passWithNoTests: true,
+        experimental: { fsModuleCache: true },
       },
     },
   );
