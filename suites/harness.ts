@@ -37,7 +37,8 @@ let shared: Harness | undefined;
 export function harness(): Harness {
   if (shared) return shared;
   const env = suiteEnv();
-  const contract = loadContract(env.contractDir);
+  // The runner has loaded and checked this folder already (a bad contract never reaches the suites).
+  const contract = loadContract(env.contractDir, { schemasChecked: true });
   // The worker loads the contract afresh: the run's --put-semantics (already in env) must override it here too.
   contract.tolerances.putSemantics = env.putSemantics;
   const base = new ApiClient({
