@@ -1,7 +1,8 @@
 /**
  * Lanes end to end: a failure found on one lane holds that lane's requests only and replays alone, re-sending
  * them unchanged; S6 catches a backend that writes to another lane's customer; an interrupted run with
- * several lanes of given customers puts every one of them back.
+ * several lanes of given customers puts every one of them back. The runs share a long-lived command-line host;
+ * the replay and the interrupted run are real processes (the signal is what is under test there).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,11 +14,17 @@ import type { Handler } from '../../backend/types.ts';
 import { findVariant } from '../../backend/variants/catalogue.ts';
 import { loadContract } from '../../contracts/load.ts';
 import type { FailureFile } from '../../core/failure-file.ts';
-import { ROOT, runCli, runReplay } from '../support/run-cli.ts';
+import { CommandHosts } from '../support/command-hosts.ts';
+import { ROOT, runReplay } from '../support/run-cli.ts';
 import { serveBackend, TEST_TOKEN, type Served } from '../support/serve-backend.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'lanes-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const hosts = new CommandHosts(1);
+const runCli = (args: string[], env?: Record<string, string>) => hosts.run(args, env);
+afterAll(async () => {
+  await hosts.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
 const contract = loadContract();
 const auth = { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' };

@@ -13,10 +13,14 @@ import type { ReferenceOptions } from '../../backend/reference-backend.ts';
 import type { Handler } from '../../backend/types.ts';
 import { findVariant, type Variant } from '../../backend/variants/catalogue.ts';
 import type { FailureFile } from '../../core/failure-file.ts';
-import { runCli, runReplay } from '../support/run-cli.ts';
+import { CommandHosts } from '../support/command-hosts.ts';
+import { runReplay } from '../support/run-cli.ts';
 import { serveBackend, TEST_TOKEN, type Served } from '../support/serve-backend.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'replay-outcomes-'));
+// The runs that make the failure files share a long-lived command-line host; each replay is a real process.
+const hosts = new CommandHosts(1);
+const runCli = (args: string[], env?: Record<string, string>) => hosts.run(args, env);
 const env = { API_TOKEN: TEST_TOKEN };
 
 function variant(id: string): Variant {
@@ -55,6 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await hosts.close();
   await Promise.all([timed, oneOff, reference].map((served) => served.server.close()));
   rmSync(work, { recursive: true, force: true });
 });

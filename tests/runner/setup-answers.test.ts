@@ -1,16 +1,22 @@
 /**
  * Set-up answers are part of the contract: a create or read-back that breaks it is a verdict (exit 1) with its
- * rule, request and answer in every report, not a configuration error (exit 2).
+ * rule, request and answer in every report, not a configuration error (exit 2). The runs share a long-lived
+ * command-line host: set-up is the runner's work, not the process's.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findVariant } from '../../backend/variants/catalogue.ts';
 import { CONFORMING_VARIANTS } from '../../backend/variants/conforming.ts';
 import type { FailureFile } from '../../core/failure-file.ts';
-import { runCli, type CliResult } from '../support/run-cli.ts';
+import { CommandHosts } from '../support/command-hosts.ts';
+import type { CliResult } from '../support/run-cli.ts';
 import { serveBackend, TEST_TOKEN } from '../support/serve-backend.ts';
+
+const hosts = new CommandHosts(1);
+afterAll(() => hosts.close());
+const runCli = (args: string[], env?: Record<string, string>) => hosts.run(args, env);
 
 interface Run {
   cli: CliResult;
