@@ -1,12 +1,27 @@
 /** Runs the vitest files of suites/ through vitest's Node API, one after another in one worker, in name order. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BaseSequencer, createVitest, type TestSpecification, type Vitest } from 'vitest/node';
 import type { SuiteEnv } from '../suites/env.ts';
 import { progressReporter, type Progress, type SuiteRunLog } from './progress.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * vitest's on-disk cache of the suites' transformed modules (each run then starts faster), only where this install
+ * can write it: vitest fails a module it cannot cache, and an install may be read-only.
+ */
+function moduleCache(): { fsModuleCache?: boolean } {
+  const dir = join(ROOT, 'node_modules', '.experimental-vitest-cache');
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return { fsModuleCache: true };
+  } catch {
+    return {};
+  }
+}
 
 /** Name order, so the same seed sends the same requests in the same order (regressions first). */
 class NameOrder extends BaseSequencer {
@@ -56,7 +71,7 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
         hookTimeout: 60 * 1000,
         sequence: { sequencer: NameOrder },
         passWithNoTests: true,
-        experimental: { fsModuleCache: true },
+        experimental: moduleCache(),
       },
     },
   );
