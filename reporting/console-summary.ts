@@ -2,7 +2,7 @@
  * The end-of-run console summary: run facts, the rules table, one line per failure with its replay command,
  * then the verdict line.
  */
-import { bailLine } from './bail.ts';
+import { bailLine, throttleLine } from './run-lines.ts';
 import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { paint, type Paint } from './ansi.ts';
@@ -59,11 +59,6 @@ export function verdictLine(result: RunResult, color?: boolean): string {
   if (result.stopped) return `Verdict: ${p.yellow(p.bold('NONE'))}: ${outageTitle(result.stopped)}`;
   const which = failed.length > 0 ? ` (${failed.map((r) => r.rule).join(', ')})` : '';
   return `Verdict: ${p.red(p.bold('VIOLATIONS'))}: ${failed.length} of ${result.rules.length} rules failed${which}, ${counts}`;
-}
-
-/** `Throttled: 37 answers were 429; requests in flight went down to 2 and settled at 4 (of 16)` */
-export function throttleLine(t: NonNullable<RunResult['throttling']>): string {
-  return `Throttled: ${plural(t.responses, 'answer')} ${t.responses === 1 ? 'was' : 'were'} 429; requests in flight went down to ${t.lowest} and settled at ${t.settledAt} (of ${t.max})`;
 }
 
 export function formatSummary(result: RunResult, options: SummaryOptions = {}): string {

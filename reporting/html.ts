@@ -3,7 +3,7 @@
  * verdict, the rules × checks matrix, then each failure with its diagnosis, a sent/received diff, the exchange,
  * the curl line and the replay command. Every piece of data is escaped.
  */
-import { bailLine } from './bail.ts';
+import { bailLine, throttleLine } from './run-lines.ts';
 import type { Exchange } from '../core/exchange.ts';
 import type { Counterexample, Violation } from '../core/failure.ts';
 import type { CheckResult, RuleSummary, RunResult } from '../core/result.ts';
@@ -111,7 +111,7 @@ function headerHtml(result: RunResult, failures: number): string {
   ];
   return `<header class="${conforms ? 'pass' : 'fail'}"><div class="inner">
 <h1>Unified Customer API conformance <span class="verdict">${result.stopped ? 'NO VERDICT' : conforms ? 'CONFORMS' : `VIOLATIONS: ${plural(failures, 'failure')}`}</span></h1>
-<div class="endpoint">PUT /unified/customer/{id}</div>${result.stopped ? `\n<p class="stopped">No verdict: ${t(outageTitle(result.stopped))}. The checks below are those judged before.</p>` : ''}${result.bailed ? `\n<p class="stopped">${t(bailLine(result.bailed))}.</p>` : ''}
+<div class="endpoint">PUT /unified/customer/{id}</div>${result.stopped ? `\n<p class="stopped">No verdict: ${t(outageTitle(result.stopped))}. The checks below are those judged before.</p>` : ''}${result.bailed ? `\n<p class="stopped">${t(bailLine(result.bailed))}.</p>` : ''}${result.throttling ? `\n<p class="stopped">${t(throttleLine(result.throttling))}.</p>` : ''}
 <dl class="meta">${meta.map(([k, v]) => `<div><dt>${t(k)}</dt><dd>${t(v)}</dd></div>`).join('')}</dl>
 </div></header>`;
 }

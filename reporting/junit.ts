@@ -2,7 +2,7 @@
  * JUnit XML for CI test tabs: one <testsuite> per suite with one <testcase> per check, and a "rules" suite
  * with one <testcase> per rule, so every rule is listed whether it passed, failed or was not judged.
  */
-import { bailLine } from './bail.ts';
+import { bailLine, throttleLine } from './run-lines.ts';
 import type { Counterexample } from '../core/failure.ts';
 import type { CheckResult, RunResult } from '../core/result.ts';
 import { RULES } from '../core/rules.ts';
@@ -86,6 +86,7 @@ function properties(result: RunResult): string {
     ['verdict', result.verdict],
     ...(result.stopped ? [['stopped', outageTitle(result.stopped)]] : []),
     ...(result.bailed ? [['bailed', bailLine(result.bailed)]] : []),
+    ...(result.throttling ? [['throttled', throttleLine(result.throttling)]] : []),
     ['rerun', result.rerunCommand],
   ].map(([name = '', value = '']) => `      <property name="${attr(name)}" value="${attr(value)}"/>`);
   return ['    <properties>', ...rows, '    </properties>'].join('\n');

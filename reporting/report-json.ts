@@ -57,6 +57,8 @@ export interface ReportJson {
   stopped: string | null;
   /** --bail: the check after which the run stopped (the checks after it were not run). */
   bailedAfter: string | null;
+  /** 429 answers met, and where the number of requests in flight went; null when the backend never throttled. */
+  throttling: NonNullable<RunResult['throttling']> | null;
   rules: RuleSummary[];
   checks: ReportCheck[];
 }
@@ -112,6 +114,7 @@ export function toReportJson(
     rerunCommand: result.rerunCommand,
     stopped: result.stopped ? outageTitle(result.stopped) : null,
     bailedAfter: result.bailed?.after ?? null,
+    throttling: result.throttling ?? null,
     rules: result.rules,
     checks: result.checks.map((check) => ({
       id: check.id,

@@ -1,5 +1,5 @@
 /** summary.md, for a CI job summary: the verdict, the rules table and the failures with their replay commands. */
-import { bailLine } from './bail.ts';
+import { bailLine, throttleLine } from './run-lines.ts';
 import type { Counterexample } from '../core/failure.ts';
 import type { RuleSummary, RunResult } from '../core/result.ts';
 import { curlFor, curlSetup } from './curl.ts';
@@ -52,6 +52,7 @@ export function toSummaryMarkdown(
     '',
     ...(result.stopped ? [`**No verdict**: ${md(outageTitle(result.stopped))}.`, ''] : []),
     ...(result.bailed ? [`${md(bailLine(result.bailed))}.`, ''] : []),
+    ...(result.throttling ? [`${md(throttleLine(result.throttling))}.`, ''] : []),
     `PUT /unified/customer/{id} · target ${code(result.baseUrl)} (${result.target}) · seed ${code(String(result.seed))} · ` +
       `${formatDuration(result.durationMs)} · ${result.requests} requests · PUT semantics ${md(result.putSemantics)}`,
     '',

@@ -14,6 +14,7 @@ import type { Handler } from '../../backend/types.ts';
 import { findVariant } from '../../backend/variants/catalogue.ts';
 import { loadContract } from '../../contracts/load.ts';
 import type { FailureFile } from '../../core/failure-file.ts';
+import type { ReportJson } from '../../reporting/report-json.ts';
 import { CommandHosts } from '../support/command-hosts.ts';
 import { ROOT, runReplay } from '../support/run-cli.ts';
 import { serveBackend, TEST_TOKEN, type Served } from '../support/serve-backend.ts';
@@ -206,6 +207,10 @@ describe('a backend that rate limits', () => {
       expect(Number(line?.[1])).toBe(throttled);
       expect(Number(line?.[2])).toBeLessThanOrEqual(2);
       expect(Number(line?.[3])).toBeLessThan(16);
+      // The same figures reach report.json and the CI job summary, not only the console.
+      const report = JSON.parse(readFileSync(join(work, 'limited', 'report.json'), 'utf8')) as ReportJson;
+      expect(report.throttling?.responses).toBe(throttled);
+      expect(readFileSync(join(work, 'limited', 'summary.md'), 'utf8')).toMatch(/Throttled: \d+ answers/);
     } finally {
       await limited.server.close();
     }

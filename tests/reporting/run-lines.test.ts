@@ -1,4 +1,7 @@
-/** A --bail run says in every report that it stopped early, so its "not run" rules are not read as passes. */
+/**
+ * What qualifies a verdict is said in every report: a --bail run stopped early (its "not run" rules were not
+ * tried), and a backend that answered 429 slowed the run.
+ */
 import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../reporting/console-summary.ts';
 import { toHtml } from '../../reporting/html.ts';
@@ -37,5 +40,30 @@ describe('a run stopped by --bail', () => {
     expect(formatSummary({ ...result, bailed: { after: 'auth-updates', notRun: 1 } })).toContain(
       'auth-updates found a violation; 1 check after it was not run',
     );
+  });
+});
+
+describe('a run the backend throttled', () => {
+  const throttled = { ...result, throttling: { responses: 37, settledAt: 4, lowest: 2, max: 16 } };
+  const THROTTLED =
+    'Throttled: 37 answers were 429; requests in flight went down to 2 and settled at 4 (of 16)';
+
+  it('says how many 429s and where the requests in flight settled, in every report', () => {
+    expect(formatSummary(throttled)).toContain(THROTTLED);
+    expect(toSummaryMarkdown(throttled, failureFiles).replace(/\\(.)/g, '$1')).toContain(THROTTLED);
+    expect(toJunitXml(throttled, failureFiles)).toContain(`name="throttled" value="${THROTTLED}"`);
+    expect(toHtml(throttled, failureFiles)).toContain(THROTTLED);
+    expect(toReportJson(throttled, failureFiles).throttling).toEqual(throttled.throttling);
+  });
+
+  it('says nothing of it when no answer was 429', () => {
+    expect(toReportJson(result, failureFiles).throttling).toBeNull();
+    for (const text of [
+      formatSummary(result),
+      toSummaryMarkdown(result, failureFiles),
+      toJunitXml(result, failureFiles),
+      toHtml(result, failureFiles),
+    ])
+      expect(text).not.toContain('Throttled');
   });
 });
