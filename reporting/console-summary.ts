@@ -54,7 +54,8 @@ export function verdictLine(result: RunResult, color?: boolean): string {
   const failed = result.rules.filter((r) => r.status === 'fail');
   const passed = result.rules.filter((r) => r.status === 'pass').length;
   const notRun = result.rules.filter((r) => r.status === 'not-run').length;
-  const counts = `${passed} passed, ${notRun} not run`;
+  // After --bail a rule passes on the checks that ran before the stop, which may not be all of its checks.
+  const counts = `${passed} passed${result.bailed ? ' before the stop (--bail)' : ''}, ${notRun} not run`;
   if (result.verdict === 'conforms') return `Verdict: ${p.green(p.bold('CONFORMS'))}: ${counts}`;
   if (result.stopped) return `Verdict: ${p.yellow(p.bold('NONE'))}: ${outageTitle(result.stopped)}`;
   const which = failed.length > 0 ? ` (${failed.map((r) => r.rule).join(', ')})` : '';

@@ -57,7 +57,8 @@ function ruleCases(result: RunResult): string[] {
     const open = `    <testcase classname="rules" name="${attr(`${rule.rule} ${rule.title}`)}" time="0.000"`;
     if (rule.status === 'pass') return `${open}/>`;
     if (rule.status === 'not-run') {
-      return `${open}>\n      <skipped message="${attr(`${rule.rule} was judged by no check in this run`)}"/>\n    </testcase>`;
+      const why = result.bailed ? ` (--bail stopped the run after ${result.bailed.after})` : '';
+      return `${open}>\n      <skipped message="${attr(`${rule.rule} was judged by no check in this run${why}`)}"/>\n    </testcase>`;
     }
     const failing = result.checks
       .filter((c) => c.failures.some((f) => f.rule === rule.rule))

@@ -61,8 +61,9 @@ Cases
   --seed N              seed of every generated case; the same seed sends the same requests [env CONFORMANCE_SEED]
   --runs N              generated cases per property check (default 100)
   --only LIST           rule ids (B1..S7) or suite names (${SUITE_NAMES.join(', ')}), comma-separated, repeatable
-  --bail                stop at the first check that finds a violation: a quicker exit 1 for a release
-                        gate; the checks after it are not run, so later rules show "not run"
+  --bail                stop at the first check that finds a violation (set-up included): a quicker exit 1
+                        for a release gate; the checks after it are not run, so a rule passes only on
+                        the checks before the stop
   --put-semantics S     merge, replace or either: overrides the contract's putSemantics
   --contract-dir DIR    contract folder (default: contracts/ of this project)
   --regressions-dir DIR saved failures replayed first on every run (default regressions/)

@@ -185,6 +185,11 @@ export async function conformanceRun(
       bailFile: join(reportDir, 'results', BAIL_FILE),
       regressionsDir: resolve(options.regressionsDir),
     };
+    // Under --bail a violation at set-up (judged before the suites) is the first one found: no check runs after it.
+    if (options.bail && setupOfLanes(lanes)?.result.failures.length) {
+      mkdirSync(env.resultsDir, { recursive: true });
+      writeFileSync(env.bailFile, 'setup');
+    }
     const outcome = await runSuites(env, progress);
     if (wasStopped()) await new Promise<never>(() => {}); // the signal handler puts fixtures back and exits
     const checks = readCheckResults(env.resultsDir);
@@ -217,7 +222,9 @@ export async function conformanceRun(
     // The embedded backend is gone with the run: what became of its fixtures is no news to anyone.
     const notes = [...(setup?.notes ?? []), ...(target.kind === 'embedded' ? [] : released)];
     const after = readBail(env.bailFile);
-    const bailed = after !== undefined ? { after, notRun: outcome.skipped.length } : undefined;
+    // A violation in the last check selected stopped nothing: the run went to the end.
+    const bailed =
+      after !== undefined && outcome.skipped.length > 0 ? { after, notRun: outcome.skipped.length } : undefined;
     return await finish([...judgedSetup, ...checks], lanes, notes, undefined, bailed);
   } finally {
     await cleanup();

@@ -22,6 +22,13 @@ describe('a run stopped by --bail', () => {
     expect(toHtml(bailed, failureFiles)).toContain(LINE);
   });
 
+  it('says a rule passed only before the stop, and why a rule was not run', () => {
+    expect(formatSummary(bailed)).toMatch(/Verdict: .* \d+ passed before the stop \(--bail\), \d+ not run/);
+    expect(toJunitXml(bailed, failureFiles)).toMatch(
+      /was judged by no check in this run \(--bail stopped the run after valid-updates\)/,
+    );
+  });
+
   it('names the check it stopped after in report.json', () => {
     expect(toReportJson(bailed, failureFiles).bailedAfter).toBe('valid-updates');
     expect(toReportJson(result, failureFiles).bailedAfter).toBeNull();
@@ -31,6 +38,7 @@ describe('a run stopped by --bail', () => {
     for (const text of [
       formatSummary(result),
       toSummaryMarkdown(result, failureFiles),
+      toJunitXml(result, failureFiles),
       toHtml(result, failureFiles),
     ])
       expect(text).not.toContain('--bail');

@@ -73,6 +73,32 @@ describe('--bail', () => {
     expect(cli.stdout).toMatch(/Re-run: npm start -- .*--bail/);
   }, 120_000);
 
+  it('stops before the first check when the set-up answers break the contract', async () => {
+    const { cli, report } = await bailRun(findVariant('create-refuses-over-40')?.build, 'setup', [
+      '--only',
+      'auth',
+    ]);
+    expect(cli.code, cli.stderr).toBe(1);
+    expect(cli.stdout).toContain('x B3 setup: Valid create body refused');
+    expect(cli.stdout).toMatch(
+      /Stopped early \(--bail\): setup found a violation; 2 checks after it were not run/,
+    );
+    expect(cli.stderr).not.toMatch(/^ {2}(ok|FAIL) /m);
+    expect(report.bailedAfter).toBe('setup');
+  }, 120_000);
+
+  it('says nothing of stopping when the violation is in the last check selected', async () => {
+    // The identity suite's last check (id spellings) is the one that catches a case-insensitive id.
+    const { cli, report } = await bailRun(findVariant('case-insensitive-id')?.build, 'last', [
+      '--only',
+      'identity',
+    ]);
+    expect(cli.code, cli.stderr).toBe(1);
+    expect(cli.stderr).toMatch(/^ {2}FAIL I1 I2 A1 R2 another spelling/m);
+    expect(cli.stdout).not.toContain('Stopped early');
+    expect(report.bailedAfter).toBeNull();
+  }, 120_000);
+
   it('runs every selected check against a backend that conforms, and stops nothing', async () => {
     const { cli, report } = await bailRun(undefined, 'reference', ['--only', 'auth,identity']);
     expect(cli.code, cli.stdout + cli.stderr).toBe(0);
