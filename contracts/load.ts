@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { allowNull, type Tolerances } from './tolerances.ts';
-import { checkOpenApi } from './openapi-check.ts';
+import { checkOpenApi, referencedFiles } from './openapi-check.ts';
 
 export type { Tolerances, PutSemantics } from './tolerances.ts';
 export { edgeRejections } from './tolerances.ts';
@@ -143,9 +143,17 @@ function loadTolerances(root: string, ajv: Ajv2020): Tolerances {
   return tolerances;
 }
 
+const textOf = (path: string): string => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '\0unreadable';
+  }
+};
+
 /**
- * The folder's JSON files, as text: what a compiled contract was made from. Unreadable parts are left out (the
- * load that follows says what is wrong with them).
+ * What a compiled contract was made from, as text: the folder's JSON files (not under node_modules) and any file
+ * the OpenAPI document's $refs name, wherever it is. Unreadable parts are marked (the load says what is wrong).
  */
 function contractText(root: string): string {
   let entries: string[];
@@ -154,17 +162,27 @@ function contractText(root: string): string {
   } catch {
     return '';
   }
-  return entries
-    .filter((name) => name.endsWith('.json'))
+  const files = new Set(
+    entries.filter((name) => name.endsWith('.json') && !name.split(/[\\/]/).includes('node_modules')),
+  );
+  try {
+    for (const file of referencedFiles(JSON.parse(textOf(join(root, FILES.openapi))))) files.add(file);
+  } catch {
+    // An unparsable OpenAPI document is reported by the load itself.
+  }
+  return [...files]
     .sort()
-    .map((name) => {
-      try {
-        return `${name}\0${readFileSync(join(root, name), 'utf8')}`;
-      } catch {
-        return `${name}\0`;
-      }
-    })
+    .map((name) => `${name}\0${textOf(join(root, name))}`)
     .join('\0');
+}
+
+/** Frozen all the way down: a compiled contract is shared by every caller in the process. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Compiled contracts of this process (or thread), by folder and content: an edited file is compiled afresh. */
@@ -188,10 +206,17 @@ export function loadContract(dir: string = DEFAULT_CONTRACT_DIR, options: LoadOp
   const key = `${root}\0${checked}\0${contractText(root)}`;
   let contract = compiled.get(key);
   if (!contract) {
-    contract = compileContract(root, checked);
+    const made = compileContract(root, checked);
+    // The data is shared, so frozen (a write would leak into the next run); the compiled validators are not data.
+    contract = { ...made, schemas: deepFreeze(made.schemas), openapi: deepFreeze(made.openapi) };
+    contract = {
+      ...contract,
+      fields: deepFreeze(contract.fields),
+      tolerances: deepFreeze(contract.tolerances),
+    };
     compiled.set(key, contract);
   }
-  return { ...contract, tolerances: { ...contract.tolerances } };
+  return { ...contract, tolerances: structuredClone(contract.tolerances) };
 }
 
 function compileContract(root: string, schemasChecked: boolean): Contract {

@@ -33,6 +33,13 @@ function findRefs(node: unknown, pointer: string, out: { pointer: string; ref: s
   }
 }
 
+/** The files the document's $refs name (relative to its folder), each once. */
+export function referencedFiles(document: unknown): string[] {
+  const refs: { pointer: string; ref: string }[] = [];
+  findRefs(document, '', refs);
+  return [...new Set(refs.map(({ ref }) => ref.split('#')[0] ?? '').filter(Boolean))];
+}
+
 export function checkOpenApi(document: Record<string, unknown>, dir: string): OpenApiProblem | undefined {
   if (typeof document['openapi'] !== 'string' || !document['openapi'].startsWith('3.1')) {
     return { pointer: '/openapi', message: 'must be an OpenAPI 3.1.x version string' };
