@@ -10,14 +10,15 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * vitest's on-disk cache of the suites' transformed modules (each run then starts faster), only where this install
- * can write it: vitest fails a module it cannot cache, and an install may be read-only.
+ * can write it: vitest fails a module it cannot cache, and an install may be read-only. The folder is named, not
+ * left to vitest, which would put it in an enclosing monorepo's node_modules.
  */
-function moduleCache(): { fsModuleCache?: boolean } {
+function moduleCache(): { fsModuleCache?: boolean; fsModuleCachePath?: string } {
   const dir = join(ROOT, 'node_modules', '.experimental-vitest-cache');
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
-    return { fsModuleCache: true };
+    return { fsModuleCache: true, fsModuleCachePath: dir };
   } catch {
     return {};
   }
