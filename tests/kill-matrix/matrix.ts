@@ -65,22 +65,30 @@ export const caughtBy = (row: MatrixRow, rule: RuleId): boolean =>
  * A broken variant: the checks written for its rule, stopping at the first violation (what a check of that rule
  * catches is proof enough, at a fraction of a whole run); when that run does not name its rule (another rule's
  * violation came first, or its rule is caught only by a check written for another), the whole suite, to the end.
+ * Neither replays the saved regressions (regressions/): a variant must be caught by the generated checks, not by
+ * a failure file someone saved from an earlier bug of the same kind.
  */
 export async function runBroken(
   variant: Pick<Variant, 'id' | 'rule' | 'build'>,
   extraArgs: string[],
   command: CommandRunner,
 ): Promise<MatrixRow> {
-  const focused = await runAgainst(
-    variant.id,
-    variant.build,
-    'merge',
-    'lenient',
-    [...extraArgs, '--only', variant.rule, '--bail'],
-    command,
-  );
-  if (caughtBy(focused, variant.rule)) return focused;
-  return runAgainst(variant.id, variant.build, 'merge', 'lenient', extraArgs, command);
+  const none = mkdtempSync(join(tmpdir(), 'no-regressions-'));
+  try {
+    const args = [...extraArgs, '--regressions-dir', none];
+    const focused = await runAgainst(
+      variant.id,
+      variant.build,
+      'merge',
+      'lenient',
+      [...args, '--only', variant.rule, '--bail'],
+      command,
+    );
+    if (caughtBy(focused, variant.rule)) return focused;
+    return await runAgainst(variant.id, variant.build, 'merge', 'lenient', args, command);
+  } finally {
+    rmSync(none, { recursive: true, force: true });
+  }
 }
 
 /** Runs tasks with at most `limit` at once, keeping their order in the result. */

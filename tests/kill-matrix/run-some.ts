@@ -65,7 +65,14 @@ const jobs: Job[] = [
     // A backend that stops answering must end the run with exit 2, in bounded time: a short timeout.
     const outage = v.expect === 'exit-2';
     const r = outage
-      ? await runAgainst(v.id, v.build, 'merge', 'lenient', ['--timeout', '1000'], via)
+      ? await runAgainst(
+          v.id,
+          v.build,
+          'merge',
+          'lenient',
+          ['--timeout', '1000', ...pinnedContractArgs(v)],
+          via,
+        )
       : await runBroken(v, pinnedContractArgs(v), via);
     const ok = outage ? r.cli.code === 2 : r.cli.code === 1 && r.failedRules.includes(v.rule);
     const last = outage || r.cli.code === 2 ? `\n  ${r.cli.stderr.trim().split('\n').at(-1) ?? ''}` : '';
