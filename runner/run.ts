@@ -224,7 +224,9 @@ export async function conformanceRun(
     const after = readBail(env.bailFile);
     // A violation in the last check selected stopped nothing: the run went to the end.
     const bailed =
-      after !== undefined && outcome.skipped.length > 0 ? { after, notRun: outcome.skipped.length } : undefined;
+      after !== undefined && outcome.skipped.length > 0
+        ? { after, notRun: outcome.skipped.length }
+        : undefined;
     return await finish([...judgedSetup, ...checks], lanes, notes, undefined, bailed);
   } finally {
     await cleanup();
