@@ -206,14 +206,10 @@ export function loadContract(dir: string = DEFAULT_CONTRACT_DIR, options: LoadOp
   const key = `${root}\0${checked}\0${contractText(root)}`;
   let contract = compiled.get(key);
   if (!contract) {
-    const made = compileContract(root, checked);
-    // The data is shared, so frozen (a write would leak into the next run); the compiled validators are not data.
-    contract = { ...made, schemas: deepFreeze(made.schemas), openapi: deepFreeze(made.openapi) };
-    contract = {
-      ...contract,
-      fields: deepFreeze(contract.fields),
-      tolerances: deepFreeze(contract.tolerances),
-    };
+    contract = compileContract(root, checked);
+    // Shared by every caller, so frozen (a write would leak into the next run); the validators are code, not data.
+    for (const data of [contract.schemas, contract.openapi, contract.fields, contract.tolerances])
+      deepFreeze(data);
     compiled.set(key, contract);
   }
   return { ...contract, tolerances: structuredClone(contract.tolerances) };
