@@ -10,7 +10,7 @@ import { expect, test } from 'vitest';
 import type { CheckResult } from '../core/result.ts';
 import { notReproducedLine } from '../reporting/replay.ts';
 import { readFailureFile } from './failure-file-io.ts';
-import { harness, recordResult, stoppedEarly } from './harness.ts';
+import { firstLane, harness, recordResult, stoppedEarly } from './harness.ts';
 import { REPLAY_TRIES, replaySaved } from './replay-saved.ts';
 import { suiteEnv } from './env.ts';
 
@@ -40,7 +40,7 @@ for (const name of files) {
     const outcome = await replaySaved(saved, id, {
       tries: REPLAY_TRIES,
       maxWaitMs: REGRESSION_MAX_WAIT_MS,
-      setUp: async () => ({ client: h.client, ctx: run.ctx, createdAt: env.fixturesCreatedAt }),
+      setUp: async () => ({ client: h.client, ctx: run.ctx, createdAt: firstLane(env).createdAt }),
     });
     const failures = outcome.kind === 'still-failing' ? [outcome.failure] : [];
     const result: CheckResult = {

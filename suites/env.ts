@@ -14,18 +14,17 @@ export interface SuiteEnv {
   timeoutMs: number;
   concurrency: number;
   putSemantics: PutSemantics;
-  fixtures: Partial<Record<'A' | 'B', string>>;
-  /** Documented fields of each fixture at the start of the run. */
-  initial: Partial<Record<'A' | 'B', Record<string, unknown>>>;
-  /** Every lane's customers (lane 0 is `fixtures`); cases are spread over them by index. */
+  /**
+   * Every lane's customers, at least one lane; cases are spread over them by index. Lane 0 is the pair a one-lane
+   * run uses: regressions, the semantics probe and the id spellings work on it.
+   */
   lanes: {
     fixtures: Partial<Record<'A' | 'B', string>>;
+    /** Documented fields of each customer at the start of the run. */
     initial: Partial<Record<'A' | 'B', Record<string, unknown>>>;
     /** When each created customer's POST was sent (ms since the epoch); absent for --customer-id ones. */
     createdAt?: Partial<Record<'A' | 'B', number>>;
   }[];
-  /** When each created fixture's POST was sent (ms since the epoch); absent for --customer-id customers. */
-  fixturesCreatedAt?: Partial<Record<'A' | 'B', number>>;
   /** Where the exchange log is appended (absent: not logged). */
   exchangeLog?: string;
   /** Where each check writes its result as JSON. */

@@ -34,6 +34,13 @@ export interface Harness {
 
 let shared: Harness | undefined;
 
+/** Lane 0: the pair regressions, the semantics probe and the id spellings work on. */
+export function firstLane(env: SuiteEnv): SuiteEnv['lanes'][number] {
+  const lane = env.lanes[0];
+  if (!lane) throw new Error('the runner hands the suites at least one lane of customers');
+  return lane;
+}
+
 export function harness(): Harness {
   if (shared) return shared;
   const env = suiteEnv();
@@ -47,7 +54,7 @@ export function harness(): Harness {
     contract,
     timeoutMs: env.timeoutMs,
     concurrency: env.concurrency,
-    fixtures: env.fixtures,
+    fixtures: firstLane(env).fixtures,
     log: new ExchangeLog(env.exchangeLog),
     abortFile: env.abortFile,
     // For the runner's summary: how many 429s, and where the number in flight settled.
@@ -57,7 +64,7 @@ export function harness(): Harness {
     },
     outage: new OutageWatch(env.outageFile, env.abortFile),
   });
-  const laneEnvs = env.lanes.length > 0 ? env.lanes : [{ fixtures: env.fixtures, initial: env.initial }];
+  const laneEnvs = env.lanes;
   // The judging context is filled in once the semantics are known; the lanes' clients exist from the start.
   const contexts: JudgeContext[] = laneEnvs.map((lane) => ({
     contract,
