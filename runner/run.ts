@@ -182,16 +182,16 @@ export async function conformanceRun(
       bailFile: join(reportDir, 'results', BAIL_FILE),
       regressionsDir: resolve(options.regressionsDir),
     };
+    const setup = setupOfLanes(lanes);
+    const judgedSetup = setup && setup.result.failures.length > 0 ? [setup.result] : [];
     // Under --bail a violation at set-up (judged before the suites) is the first one found: no check runs after it.
-    if (options.bail && setupOfLanes(lanes)?.result.failures.length) {
+    if (options.bail && judgedSetup.length > 0) {
       mkdirSync(env.resultsDir, { recursive: true });
       writeFileSync(env.bailFile, 'setup');
     }
     const outcome = await runSuites(env, progress);
     if (wasStopped()) await new Promise<never>(() => {}); // the signal handler puts fixtures back and exits
     const checks = readCheckResults(env.resultsDir);
-    const setup = setupOfLanes(lanes);
-    const judgedSetup = setup && setup.result.failures.length > 0 ? [setup.result] : [];
     const outage = readOutage(env.outageFile);
     if (outage) {
       // The backend went silent: put back what can be put back quickly, report what was judged before the
