@@ -125,9 +125,9 @@ export function createReferenceBackend(options: ReferenceOptions): ReferenceBack
           });
         },
       },
-      // Stryker restore all
     ];
 
+  // Stryker restore all
   const handler: Handler = async (request) => {
     // Stryker disable next-line StringLiteral: error texts are not part of the contract (only statuses are)
     if (!request.path.startsWith(prefix)) return error(404, 'no such route');

@@ -1,18 +1,19 @@
 /**
- * Reads StrykerJS's JSON report (reports/mutation/mutation.json) and prints the score over the mutants that were
- * judged, each surviving mutant (file:line, mutator, the code it puts in), and whether it is in mutation/equivalent.json.
- * `--mutate-args` prints instead the `--mutate` ranges of the survivors not listed as equivalent, for a re-run of
- * only those after a better check: npm run mutation -- --force --mutate "$(npx tsx mutation/survivors.ts --mutate-args)"
+ * Reads the judged mutants (reports/mutation/mutants*.jsonl) and prints the score, the timed-out mutants and each
+ * survivor not listed as equivalent in mutation/equivalent.json (file:line, mutator, the code it puts in).
+ * `--mutate-args` prints instead the lines of those survivors and timeouts, for `stryker run --mutate` (README.md).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** One judged mutant, as mutant-log-reporter.js writes it (and as read from Stryker's JSON report). */
+/** One judged mutant, as mutant-log-reporter.js writes it. */
 interface Judged {
   file: string;
   line: number;
   mutatorName: string;
   replacement?: string;
   status: string;
+  statusReason?: string;
 }
 interface Report {
   files: Record<
@@ -35,27 +36,39 @@ export interface Listed {
   why: string;
 }
 
-/** Stryker's report when the run finished; else the lines the reporter wrote as it went (an interrupted run). */
-const reportPath = 'reports/mutation/mutation.json';
-const logPath = 'reports/mutation/mutants.jsonl';
-let judged: Judged[];
-if (existsSync(reportPath)) {
-  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
-  judged = Object.entries(report.files).flatMap(([file, { mutants }]) =>
-    mutants.map((m) => ({ ...m, file, line: m.location.start.line })),
-  );
-} else if (existsSync(logPath)) {
-  judged = readFileSync(logPath, 'utf8')
+/**
+ * The lines mutant-log-reporter.js wrote as the run went (also when it was interrupted), merged over earlier runs'
+ * logs kept as mutants-<name>.jsonl (a run restricted with --mutate to the rest): for each file and line, the
+ * newest log that judged a mutant there wins.
+ */
+const dir = 'reports/mutation';
+const logs = existsSync(dir)
+  ? readdirSync(dir)
+      .filter((name) => /^mutants.*\.jsonl$/.test(name))
+      .map((name) => join(dir, name))
+      .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+  : [];
+if (logs.length === 0) {
+  console.error(`no ${dir}/mutants*.jsonl: run npm run mutation first`);
+  process.exit(2);
+}
+const byLine = new Map<string, Judged[]>();
+for (const log of logs) {
+  const entries = readFileSync(log, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Judged);
-  console.log(
-    `(no ${reportPath}: the run did not finish; reading the ${judged.length} mutants in ${logPath})`,
-  );
-} else {
-  console.error(`no ${reportPath} nor ${logPath}: run npm run mutation first`);
-  process.exit(2);
+  const fresh = new Map<string, Judged[]>();
+  for (const entry of entries) {
+    if (entry.status === 'Ignored' && entry.statusReason?.includes('outside')) continue;
+    const at = `${entry.file}:${entry.line}`;
+    fresh.set(at, [...(fresh.get(at) ?? []), entry]);
+  }
+  for (const [at, list] of fresh) byLine.set(at, list);
 }
+const judged = [...byLine.values()].flat();
+console.error(`(read ${logs.join(', ')}: ${judged.length} mutants)`);
+
 const listed = JSON.parse(readFileSync('mutation/equivalent.json', 'utf8')) as Listed[];
 const key = (file: string, line: number, mutator: string, replacement: string) =>
   `${file}:${line}:${mutator}:${replacement}`;
@@ -63,14 +76,20 @@ const kinds = new Map(listed.map((e) => [key(e.file, e.line, e.mutator, e.replac
 
 const counts: Record<string, number> = {};
 const open: Judged[] = [];
+const timedOut: Judged[] = [];
+let timedOutEquivalent = 0;
 let equivalent = 0;
 for (const mutant of judged) {
   counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
-  if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') continue;
+  if (!['Survived', 'NoCoverage', 'Timeout'].includes(mutant.status)) continue;
+  // A listed equivalent that timed out is a survivor that ran long: left out of the score either way.
   if (
     kinds.get(key(mutant.file, mutant.line, mutant.mutatorName, mutant.replacement ?? '')) === 'equivalent'
   ) {
-    equivalent++;
+    if (mutant.status === 'Timeout') timedOutEquivalent++;
+    else equivalent++;
+  } else if (mutant.status === 'Timeout') {
+    timedOut.push(mutant);
   } else {
     open.push(mutant);
   }
@@ -78,26 +97,28 @@ for (const mutant of judged) {
 
 if (process.argv.includes('--mutate-args')) {
   // Whole lines: every mutant on a survivor's line is judged again (a few more runs, no column bookkeeping).
-  console.log([...new Set(open.map(({ file, line }) => `${file}:${line}-${line}`))].join(','));
+  const lines = [...open, ...timedOut].map(({ file, line }) => `${file}:${line}-${line}`);
+  console.log([...new Set(lines)].join(','));
   process.exit(0);
 }
 
-const detected = (counts['Killed'] ?? 0) + (counts['Timeout'] ?? 0);
+// A timeout is left out of the score, not counted as detected as Stryker counts it: on a loaded machine the four
+// runs of a surviving mutant can outlast Stryker's timeout. Each is named, to be judged again.
+const detected = counts['Killed'] ?? 0;
 const survived = (counts['Survived'] ?? 0) + (counts['NoCoverage'] ?? 0);
 const total = detected + survived;
 const nonEquivalent = total - equivalent;
 const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 console.log(`statuses: ${JSON.stringify(counts)}`);
-console.log(`raw score (killed or timed out / run): ${detected}/${total} = ${pct(detected, total)}`);
-// A timeout counts as detected (as Stryker counts it), but on a loaded machine it may be a slow survivor: named.
-for (const m of judged.filter((j) => j.status === 'Timeout')) {
+console.log(`raw score (killed / killed or survived): ${detected}/${total} = ${pct(detected, total)}`);
+console.log(
+  `listed equivalent: ${equivalent} survived, ${timedOutEquivalent} timed out; score over the non-equivalent: ${detected}/${nonEquivalent} = ${pct(detected, nonEquivalent)}`,
+);
+for (const m of timedOut) {
   console.log(
     `TIMED OUT ${m.file}:${m.line} ${m.mutatorName}: ${(m.replacement ?? '').replace(/\s+/g, ' ')}`,
   );
 }
-console.log(
-  `listed equivalent: ${equivalent}; score over the non-equivalent: ${detected}/${nonEquivalent} = ${pct(detected, nonEquivalent)}`,
-);
 for (const { file, line, mutatorName, replacement = '' } of open) {
   const note = kinds.get(key(file, line, mutatorName, replacement)) === 'open-21a' ? ' (issue 21a)' : '';
   console.log(`SURVIVED ${file}:${line} ${mutatorName}: ${replacement.replace(/\s+/g, ' ')}${note}`);
