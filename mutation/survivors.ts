@@ -15,13 +15,6 @@ interface Judged {
   status: string;
   statusReason?: string;
 }
-interface Report {
-  files: Record<
-    string,
-    { mutants: (Omit<Judged, 'file' | 'line'> & { location: { start: { line: number } } })[] }
-  >;
-}
-
 /**
  * A surviving mutant read one by one, found by file, line and the code it puts in (ids change between runs):
  * 'equivalent' when no request can tell it from the reference under the conformance rules (left out of the
