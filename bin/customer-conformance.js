@@ -8,7 +8,9 @@ const replay = process.argv[2] === 'replay';
 if (replay) process.argv.splice(2, 1);
 const entry = new URL(replay ? '../dist/runner/replay-cli.js' : '../dist/runner/cli.js', import.meta.url);
 if (!existsSync(entry)) {
-  process.stderr.write('customer-conformance: the compiled runner is missing: run `npm run build` in this package\n');
+  process.stderr.write(
+    'customer-conformance: the compiled runner is missing: run `npm run build` in this package\n',
+  );
   process.exit(2);
 }
 await import(entry.href);
