@@ -60,6 +60,20 @@ import { app, brokenApp, token } from '../app.mjs';
 conformanceSuite({ app: process.env.BROKEN ? brokenApp : app, basePath: '/api', token, runs: 5, lanes: 2, reportDir: 'reports-vitest' });
 `;
 
+/** Compiled with the package's .d.ts only: a wrong type there (or none) fails the check. */
+const TYPED = `import { createServer } from 'node:http';
+import { runConformance, type ConformanceOptions, type ConformanceResult } from 'unified-customer-conformance';
+import { conformanceSuite } from 'unified-customer-conformance/vitest';
+
+const options: ConformanceOptions = { app: createServer(), basePath: '/api', token: 't', runs: 10, only: ['S1'] };
+export const result: Promise<ConformanceResult> = runConformance(options);
+export const code = (r: ConformanceResult): 0 | 1 | 2 => r.exitCode;
+export const files = (r: ConformanceResult): (string | undefined)[] => r.violations.map((v) => v.failureFile);
+conformanceSuite({ app: (_request, response) => response.end(), token: 't', suiteTimeout: 1000 });
+// @ts-expect-error runs is a number
+void runConformance({ runs: '10' });
+`;
+
 let project: string;
 let brokenServer: Server;
 let brokenUrl: string;
@@ -120,7 +134,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => brokenServer.listen(0, '127.0.0.1', done));
   brokenUrl = `http://127.0.0.1:${(brokenServer.address() as AddressInfo).port}/api/v1`;
-}, 300_000);
+}, 400_000);
 
 afterAll(() => {
   brokenServer?.closeAllConnections();
@@ -141,6 +155,23 @@ describe('the packed package, installed into an empty project', () => {
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
+  it('its types: the API and the helper type-check in a TypeScript file of the project', async () => {
+    writeFileSync(join(project, 'typed.ts'), TYPED);
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const flags = [
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+    ];
+    const types = ['--typeRoots', join(ROOT, 'node_modules', '@types'), '--types', 'node', '--skipLibCheck'];
+    const result = await inProject(process.execPath, [tsc, '--noEmit', ...flags, ...types, 'typed.ts']);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+  }, 120_000);
+
   it('npx customer-conformance --help names the commands as typed there', async () => {
     const result = await bin(['--help']);
     expect(result.code, result.stderr).toBe(0);
@@ -151,7 +182,7 @@ describe('the packed package, installed into an empty project', () => {
     const result = await bin([...SMALL, '--report-dir', 'reports-embedded']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Re-run: npx customer-conformance --seed 7 --runs 5 --lanes 2');
-  }, 240_000);
+  }, 300_000);
 
   it('runs against a URL (exit 1 on a broken backend) and replays the failure file', async () => {
     const env = { API_TOKEN: TOKEN };
@@ -164,7 +195,7 @@ describe('the packed package, installed into an empty project', () => {
     const replay = await bin(['replay', 'reports-url/failures/A2-1.json', '--base-url', brokenUrl], env);
     expect(replay.code, replay.stderr).toBe(1);
     expect(replay.stdout).toContain('STILL FAILING: A2');
-  }, 240_000);
+  }, 300_000);
 
   it('runConformance: an app in process, conforming (0) then broken (1) in one process, then a typed error', async () => {
     const result = await inProject(process.execPath, ['api.mjs']);
@@ -180,7 +211,7 @@ describe('the packed package, installed into an empty project', () => {
       signalHandlersLeft: 0,
       optionsError: 'runConformance: runs must be a whole number from 1 to 1000000, got "0"',
     });
-  }, 240_000);
+  }, 300_000);
 
   it('the vitest helper: one test per rule; exit 0 when the app conforms, 1 with the failing rule when not', async () => {
     const vitest = join(project, 'node_modules', '.bin', 'vitest');
@@ -200,5 +231,5 @@ describe('the packed package, installed into an empty project', () => {
     expect(output).toContain(
       'Re-run the same cases: CONFORMANCE_SEED=11 npx vitest run test/conformance.test.mjs',
     );
-  });
+  }, 400_000);
 });
