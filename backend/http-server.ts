@@ -1,5 +1,5 @@
 /** Serves a Handler over node:http on loopback; port 0 picks a free port. */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handler } from './types.ts';
 
@@ -30,8 +30,13 @@ function headerMap(request: IncomingMessage): Record<string, string | undefined>
   return headers;
 }
 
-export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
-  const server: Server = createServer((request, response) => {
+/**
+ * A Handler as a node:http request listener. A BackendExit drops the connection and calls `onExit` (serve() stops
+ * listening, as a dead process would).
+ */
+// Stryker disable next-line all: the default onExit, for callers other than serve(): the reference never exits
+export function requestListener(handler: Handler, onExit: () => void = () => {}): RequestListener {
+  return (request, response) => {
     void (async () => {
       try {
         const url = new URL(request.url ?? '/', 'http://localhost');
@@ -47,8 +52,7 @@ export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Pro
       } catch (error) {
         // Stryker disable all: the reference handler never throws (bad JSON and bad percent-encoding are answered); this path serves the broken variants that crash or exit
         if (error instanceof BackendExit) {
-          server.close();
-          server.closeAllConnections();
+          onExit();
           request.socket.destroy();
           return;
         }
@@ -57,8 +61,18 @@ export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Pro
         response.end('internal server error');
       }
     })();
-  });
-  // Stryker restore all
+  };
+}
+
+// Stryker restore all
+export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+  const server: Server = createServer(
+    // Stryker disable next-line all: what a BackendExit does, which the reference never throws
+    requestListener(handler, () => {
+      server.close();
+      server.closeAllConnections();
+    }),
+  );
   // Stryker disable next-line all: how long an idle connection is kept is not part of the contract
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolveListen, reject) => {
