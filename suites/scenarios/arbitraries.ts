@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import type { Contract } from '../../contracts/load.ts';
 import type { AuthVariant } from '../../core/exchange.ts';
 import {
+  burstBodies,
+  describeMeeting,
   edgeBody,
   fullBody,
   invalidBody,
@@ -10,6 +12,7 @@ import {
   lookalikeBody,
   responseOnlyBody,
   ruleForValid,
+  storedRowSequence,
   validBody,
   type BodyCase,
   type UpdateBody,
@@ -173,18 +176,31 @@ export function repeats(contract: Contract): fc.Arbitrary<RepeatScenario> {
     .map(({ baseline, body }) => ({ kind: 'repeat', baseline, case: validCase(body) }));
 }
 
+/** Bodies that share values with the row before the burst and with each other (see burstBodies). */
 export function bursts(contract: Contract): fc.Arbitrary<BurstScenario> {
-  const size = contract.tolerances.concurrency.burstSize;
-  return fc
-    .record({
-      baseline: fullBody(contract),
-      bodies: fc.uniqueArray(fullBody(contract), {
-        minLength: size,
-        maxLength: size,
-        selector: (body) => JSON.stringify(body),
-      }),
-    })
-    .map(({ baseline, bodies }) => ({ kind: 'burst', baseline, bodies }));
+  return burstBodies(contract, contract.tolerances.concurrency.burstSize).map(({ baseline, bodies }) => ({
+    kind: 'burst',
+    baseline,
+    bodies,
+  }));
+}
+
+/**
+ * A baseline, up to two full writes, then a case that meets the row they left: fields repeated, set back to an
+ * earlier value, switched between null and a string, new or omitted; one case in four exactly what is stored.
+ */
+export function storedRowUpdates(contract: Contract): fc.Arbitrary<Scenario> {
+  return fc.record({ sequence: storedRowSequence(contract), on: target }).map(({ sequence, on }) => {
+    const scenario: Scenario = {
+      kind: 'update',
+      on,
+      baseline: sequence.baseline,
+      case: { ...validCase(sequence.body), label: describeMeeting(sequence) },
+      auth: 'valid',
+    };
+    if (sequence.history.length > 0) scenario.history = sequence.history;
+    return scenario;
+  });
 }
 
 export function probe(contract: Contract, seed: number): ProbeScenario {

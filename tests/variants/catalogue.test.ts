@@ -209,6 +209,26 @@ const manyUpdates: Scenario = async (client) => {
   for (let i = 0; i < 150; i++) await client.put(id, { ...PLAIN, name: `Ada ${i}` });
 };
 
+/**
+ * Eight full bodies that keep some of the created customer's values (a third of the fields each, in turn) and
+ * change the others, as burstBodies makes them.
+ */
+const MEETING_BURST = Array.from({ length: 8 }, (_, index) => {
+  const body: Record<string, string> = {};
+  Object.entries(PLAIN).forEach(([field, value], j) => {
+    const kept = CREATED[field as keyof typeof CREATED];
+    body[field] =
+      (index + j) % 3 === 0 ? kept : field === 'email' ? `writer${index}@example.com` : `${value} #${index}`;
+  });
+  return body;
+});
+
+const meetingBurst: Scenario = async (client) => {
+  const id = await client.create(CREATED);
+  await Promise.all(MEETING_BURST.map((body) => client.put(id, body)));
+  await client.get(id);
+};
+
 const concurrentBurst: Scenario = async (client) => {
   const id = await client.create(CREATED);
   await Promise.all(BURST.map((body) => client.put(id, body)));
@@ -356,6 +376,29 @@ const TRIGGERS: Trigger[] = [
       );
       expect(matches).toHaveLength(0);
     },
+  },
+  {
+    variant: 'diff-based-save',
+    scenario: meetingBurst,
+    check: (log) => {
+      const stored = dataOf(log.at(-1));
+      const matches = MEETING_BURST.filter((body) =>
+        Object.entries(body).every(([field, value]) => stored[field] === value),
+      );
+      expect(matches).toHaveLength(0);
+    },
+  },
+  // A PUT that changes nothing
+  {
+    variant: 'no-op-update-answers-404',
+    scenario: putTwice,
+    check: (log) => expect(log.map((seen) => seen.status)).toEqual([201, 200, 404]),
+  },
+  {
+    variant: 'no-op-update-stamps-created-at',
+    scenario: putTwice,
+    check: (log) =>
+      expect(dataOf(log[2])['source_data_created_at']).not.toEqual(dataOf(log[1])['source_data_created_at']),
   },
   // B1
   { variant: 'accepts-missing-name', scenario: update({ email: PLAIN.email }) },
@@ -613,6 +656,15 @@ describe.each(comparable.map((v) => [v.id] as const))('variant %s', (id) => {
 });
 
 describe('the reference itself', () => {
+  it('leaves exactly one of the concurrent bodies stored, also when they keep some stored values', async () => {
+    const log = await run(referenceBuild, {}, meetingBurst);
+    const stored = dataOf(log.at(-1));
+    const matches = MEETING_BURST.filter((body) =>
+      Object.entries(body).every(([field, value]) => stored[field] === value),
+    );
+    expect(matches).toHaveLength(1);
+  });
+
   it('leaves exactly one of the concurrent bodies stored', async () => {
     const log = await run(referenceBuild, {}, concurrentBurst);
     const stored = dataOf(log.at(-1));
