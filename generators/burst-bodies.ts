@@ -18,8 +18,7 @@ export interface BurstBodies {
   bodies: UpdateBody[];
 }
 
-const CHOICES = ['own', 'stored', 'shared', 'null'] as const;
-type Choice = (typeof CHOICES)[number];
+type Choice = 'own' | 'stored' | 'shared' | 'null';
 /** Values per field that several bodies may send. */
 const SHARED = 2;
 
