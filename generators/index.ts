@@ -14,3 +14,4 @@ export {
   type Meeting,
 } from './stored-row-sequence.ts';
 export { burstBodies, type BurstBodies } from './burst-bodies.ts';
+export { jsonWithParametersBody, JSON_WITH_PARAMETERS } from './json-with-parameters-body.ts';

@@ -1,7 +1,8 @@
 /** Scenario generators: the body generators of generators/, put in the request sequences of scenarios/. */
 import fc from 'fast-check';
 import type { Contract } from '../../contracts/load.ts';
-import type { AuthVariant } from '../../core/exchange.ts';
+import type { AuthVariant, MisplacedToken } from '../../core/exchange.ts';
+import { MISPLACED_TOKEN } from '../../http/auth-header.ts';
 import {
   burstBodies,
   describeMeeting,
@@ -9,6 +10,8 @@ import {
   fullBody,
   invalidBody,
   invalidBodyCatalogue,
+  JSON_WITH_PARAMETERS,
+  jsonWithParametersBody,
   lookalikeBody,
   responseOnlyBody,
   ruleForValid,
@@ -104,7 +107,31 @@ export function invalidCatalogue(contract: Contract, seed: number): Scenario[] {
   }));
 }
 
-export const BAD_CREDENTIALS: AuthVariant[] = ['none', 'basic-scheme', 'bearer-without-token', 'wrong-token'];
+/** Valid bodies sent as application/json with a charset parameter (B7), to each fixture in turn. */
+export function jsonWithParametersCatalogue(contract: Contract, seed: number): Scenario[] {
+  // Each spelling to each fixture: the generated content type is replaced so that every spelling is sent.
+  return JSON_WITH_PARAMETERS.flatMap((contentType, t) =>
+    [0, 1].map((k): Scenario => {
+      const index = t * 2 + k;
+      const generated = sampleOne(jsonWithParametersBody(contract), seed, index);
+      return {
+        kind: 'update',
+        on: alternate(k),
+        baseline: sampleOne(fullBody(contract), seed, index),
+        case: { ...generated, contentType, label: `valid body sent as ${contentType}` },
+        auth: 'valid',
+      };
+    }),
+  );
+}
+
+export const BAD_CREDENTIALS: AuthVariant[] = [
+  'none',
+  'basic-scheme',
+  'bearer-without-token',
+  'wrong-token',
+  ...(Object.keys(MISPLACED_TOKEN) as MisplacedToken[]),
+];
 
 /** Each credential variant, with a valid body that would be accepted with the right token. */
 export function authCatalogue(contract: Contract, seed: number): Scenario[] {

@@ -439,6 +439,25 @@ const TRIGGERS: Trigger[] = [
   },
   // A2
   { variant: 'accepts-any-bearer-token', scenario: update(PLAIN, { authorization: 'Bearer wrong' }) },
+  {
+    variant: 'refuses-json-with-parameters',
+    scenario: update(PLAIN, { 'content-type': 'application/json; charset=utf-8' }),
+    check: (log) => expect(log[1]?.status).toBe(415),
+  },
+  {
+    variant: 'bearer-pattern-unanchored',
+    scenario: update(PLAIN, { authorization: `xBearer ${TOKEN}` }),
+    check: (log) => expect(log[1]?.status).toBe(200),
+  },
+  {
+    variant: 'bearer-pattern-unanchored',
+    scenario: update(PLAIN, { authorization: `Bearer ${TOKEN} junk` }),
+  },
+  {
+    variant: 'bearer-prefix-check',
+    scenario: update(PLAIN, { authorization: `Bearer-ish ${TOKEN}` }),
+    check: (log) => expect(log[1]?.status).toBe(200),
+  },
   { variant: 'accepts-missing-authorization', scenario: update(PLAIN, { authorization: undefined }) },
   { variant: 'accepts-non-bearer-schemes', scenario: update(PLAIN, { authorization: 'Basic dXNlcjpwYXNz' }) },
   { variant: 'missing-auth-answers-400', scenario: update(PLAIN, { authorization: undefined }) },
@@ -487,6 +506,11 @@ const TRIGGERS: Trigger[] = [
     variant: 'no-envelope-anywhere',
     scenario: createOnly(CREATED),
     check: (log) => expect(log[0]?.body).toMatchObject({ id: 'cus_000001', name: CREATED.name }),
+  },
+  {
+    variant: 'create-answers-empty-id',
+    scenario: createOnly(CREATED),
+    check: (log) => expect(dataOf(log[0])['id']).toBe(''),
   },
   {
     variant: 'create-refuses-over-40',
@@ -560,6 +584,7 @@ const SAME: Record<string, Scenario[]> = {
   'no-data-envelope': [createAndGet],
   'no-envelope-anywhere': [],
   'create-answers-wrong-id': [],
+  'create-answers-empty-id': [],
   'text-plain-content-type': [createAndGet],
   'created-at-sql-format': [],
   // Its creation time is the clock's, where the reference's is fixed: every answer differs in that one field.
