@@ -1,7 +1,8 @@
 /**
  * Bodies that meet the stored row (rules S1-S5, I1): a full baseline, up to two full writes after it, then the
- * case, each field of each derived from what is stored: the same value again, a value it held earlier, a switch
- * between null and a string, a new value, or (in the case only) left out. One case in four is a no-op: exactly
+ * case, each field of each derived from what is stored: the same value again, a value it held earlier, the same
+ * value but for case or a trailing space, a switch between null and a string, a new value, or (in the case only)
+ * left out. One case in four is a no-op: exactly
  * the stored row. The writes before the case send every field, so the row they leave is known under merge and
  * replace alike. Built from independent draws and a deterministic map, so a failure shrinks towards the no-op
  * (every choice shrinks to "same").
@@ -11,10 +12,15 @@ import type { Contract } from '../contracts/load.ts';
 import type { UpdateBody } from './body-case.ts';
 import { fullBody } from './full-body.ts';
 import { rowBody } from './row-body.ts';
+import { isEnvelopeEmail, isInEnvelope, type Envelope } from './_internals/envelope.ts';
+import { fieldKind } from './_internals/field-kind.ts';
 import { checkContract } from './_internals/options.ts';
 
-/** How a sent field meets the row before it. */
-export type Meeting = 'same' | 'earlier' | 'to-null' | 'to-string' | 'new' | 'omitted';
+/**
+ * How a sent field meets the row before it. `refolded`: the stored value spelled as a case-insensitive,
+ * PAD SPACE collation would call equal (case swapped, or a trailing space added): another value all the same.
+ */
+export type Meeting = 'same' | 'earlier' | 'refolded' | 'to-null' | 'to-string' | 'new' | 'omitted';
 
 export interface StoredRowSequence {
   /** The first write, of every field. */
@@ -29,7 +35,7 @@ export interface StoredRowSequence {
   noOp: boolean;
 }
 
-const CHOICES = ['same', 'earlier', 'switch', 'new', 'omit'] as const;
+const CHOICES = ['same', 'earlier', 'refold', 'switch', 'new', 'omit'] as const;
 type Choice = (typeof CHOICES)[number];
 const MAX_HISTORY = 2;
 
@@ -43,11 +49,21 @@ function earlierValue(rows: UpdateBody[], field: string): string | null | undefi
   return undefined;
 }
 
+/** `value` in another case, or with a trailing space when it has no letter that changes case; in the envelope. */
+function refolded(value: string, email: boolean, envelope: Envelope): string | undefined {
+  const upper = value.toUpperCase();
+  const swapped = upper !== value ? upper : value.toLowerCase();
+  const candidate = swapped !== value ? swapped : `${value} `;
+  const ok = email ? isEnvelopeEmail(envelope, candidate) : isInEnvelope(envelope, candidate);
+  return ok && candidate !== value ? candidate : undefined;
+}
+
 function derive(
   rows: UpdateBody[],
   choices: readonly Choice[],
   fresh: Record<string, string>,
   fields: { updatable: string[]; required: string[] },
+  envelope: Envelope,
   mayOmit: boolean,
 ): { body: UpdateBody; meets: Record<string, Meeting> } {
   const current = rows.at(-1) as UpdateBody;
@@ -62,7 +78,10 @@ function derive(
       body[field] = value;
       meets[field] = meeting;
     };
+    const refold =
+      choice === 'refold' && now !== null ? refolded(now, fieldKind(field) === 'email', envelope) : undefined;
     if (choice === 'omit' && mayOmit && optional) meets[field] = 'omitted';
+    else if (refold !== undefined) set(refold, 'refolded');
     else if (choice === 'earlier' && earlier !== undefined)
       set(earlier, earlier === null ? 'to-null' : now === null ? 'to-string' : 'earlier');
     else if (choice === 'switch' && now !== null && optional) set(null, 'to-null');
@@ -77,6 +96,7 @@ export function storedRowSequence(contract: Contract): fc.Arbitrary<StoredRowSeq
   checkContract('storedRowSequence', contract);
   const { updatable, required } = contract.fields;
   const fields = { updatable, required };
+  const { envelope } = contract.tolerances;
   const choices = fc.array(fc.constantFrom(...CHOICES), {
     minLength: updatable.length,
     maxLength: updatable.length,
@@ -99,7 +119,7 @@ export function storedRowSequence(contract: Contract): fc.Arbitrary<StoredRowSeq
     .map(({ baseline, historyLength, fresh, choices: picks, noOp }) => {
       const rows: UpdateBody[] = [baseline];
       for (let step = 0; step < historyLength; step++) {
-        rows.push(derive(rows, picks[step] ?? [], fresh[step] ?? {}, fields, false).body);
+        rows.push(derive(rows, picks[step] ?? [], fresh[step] ?? {}, fields, envelope, false).body);
       }
       const history = rows.slice(1);
       if (noOp) {
@@ -107,7 +127,7 @@ export function storedRowSequence(contract: Contract): fc.Arbitrary<StoredRowSeq
         const meets = Object.fromEntries(updatable.map((f): [string, Meeting] => [f, 'same']));
         return { baseline, history, body: { ...row }, meets, noOp: true };
       }
-      const last = derive(rows, picks[MAX_HISTORY] ?? [], fresh[MAX_HISTORY] ?? {}, fields, true);
+      const last = derive(rows, picks[MAX_HISTORY] ?? [], fresh[MAX_HISTORY] ?? {}, fields, envelope, true);
       return { baseline, history, body: last.body, meets: last.meets, noOp: false };
     });
 }
@@ -120,6 +140,7 @@ export function describeMeeting(sequence: StoredRowSequence): string {
   const words: Record<Meeting, string> = {
     same: 'as stored',
     earlier: 'back to an earlier value',
+    refolded: 'as stored but for case or a trailing space',
     'to-null': 'string to null',
     'to-string': 'null to string',
     new: 'new',

@@ -1,6 +1,6 @@
 /**
  * Bugs that show only when a body meets what is stored: a save that writes only the columns it sees changed
- * (S7 under concurrent PUTs), and a PUT that changes nothing taken for a missing row (I1) or for a touch that
+ * (S7 under concurrent PUTs; S4 when it compares as a case-insensitive collation does), and a PUT that changes nothing taken for a missing row (I1) or for a touch that
  * stamps a read-only column (S3).
  */
 import { CustomerStore } from '../customer-store.ts';
@@ -25,6 +25,12 @@ function roundTrip(text: string): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 1 + (sum % 4)));
 }
 
+/** Equal as utf8mb4_general_ci with PAD SPACE compares: case and trailing spaces ignored. */
+const collationEqual = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string'
+    ? a.toLowerCase().replace(/ +$/, '') === b.toLowerCase().replace(/ +$/, '')
+    : same(a, b);
+
 export const STORED_ROW_VARIANTS: readonly Variant[] = [
   {
     id: 'diff-based-save',
@@ -48,6 +54,29 @@ export const STORED_ROW_VARIANTS: readonly Variant[] = [
         const row = store.get(id);
         if (row) store.put({ ...row, ...Object.fromEntries(dirty.map((field) => [field, entity[field]])) });
         return response;
+      };
+    },
+  },
+  {
+    id: 'dirty-check-ignores-case',
+    rule: 'S4',
+    description:
+      'the save finds changed columns with SQL <> under utf8mb4_general_ci (case and trailing spaces ignored), so a change of only those is never written',
+    build(options): Handler {
+      const store = new CapturingStore(options.store ?? new CustomerStore());
+      const { handler } = createReferenceBackend({ ...options, store });
+      return async (request) => {
+        const id = putTargetOf(request, options);
+        if (id === undefined) return handler(request);
+        const read = store.get(id);
+        const { result, writes } = store.capture(() => handler(request));
+        const entity = writes[0];
+        if (read && entity) {
+          const dirty = Object.keys(entity).filter((field) => !collationEqual(entity[field], read[field]));
+          store.put({ ...read, ...Object.fromEntries(dirty.map((field) => [field, entity[field]])) });
+        }
+        // The answer is the entity as the request left it, not the row.
+        return result;
       };
     },
   },

@@ -56,6 +56,11 @@ describe('storedRowSequence', () => {
         const expectations: Record<Meeting, () => boolean> = {
           same: () => sent === held,
           earlier: () => typeof sent === 'string' && sent !== held && earlier.some((r) => r[field] === sent),
+          refolded: () =>
+            typeof sent === 'string' &&
+            typeof held === 'string' &&
+            sent !== held &&
+            sent.toLowerCase().trimEnd() === held.toLowerCase().trimEnd(),
           'to-null': () => sent === null && held !== null,
           'to-string': () => typeof sent === 'string' && held === null,
           new: () => typeof sent === 'string' && sent !== held,
@@ -71,6 +76,7 @@ describe('storedRowSequence', () => {
     const counts = countClasses(meetings, {
       same: (m) => m === 'same',
       earlier: (m) => m === 'earlier',
+      refolded: (m) => m === 'refolded',
       'to-null': (m) => m === 'to-null',
       'to-string': (m) => m === 'to-string',
       new: (m) => m === 'new',

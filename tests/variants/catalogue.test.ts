@@ -388,6 +388,20 @@ const TRIGGERS: Trigger[] = [
       expect(matches).toHaveLength(0);
     },
   },
+  {
+    variant: 'dirty-check-ignores-case',
+    scenario: async (client) => {
+      const id = await client.create(CREATED);
+      await client.put(id, PLAIN);
+      await client.put(id, {
+        ...PLAIN,
+        name: PLAIN.name.toUpperCase(),
+        address_city: `${PLAIN.address_city} `,
+      });
+      await client.get(id);
+    },
+    check: (log) => expect(dataOf(log[3])['name']).toBe(PLAIN.name),
+  },
   // A PUT that changes nothing
   {
     variant: 'no-op-update-answers-404',
