@@ -96,6 +96,11 @@ export function sampleOne<T>(arbitrary: fc.Arbitrary<T>, seed: number, index = 0
   return fc.sample(arbitrary, { seed, numRuns: index + 1 })[index] as T;
 }
 
+/** The first `count` values of an arbitrary for a seed: sampleOne(arbitrary, seed, i) for each i, sampled once. */
+export function sampleMany<T>(arbitrary: fc.Arbitrary<T>, seed: number, count: number): T[] {
+  return count > 0 ? fc.sample(arbitrary, { seed, numRuns: count }) : [];
+}
+
 export function invalidCatalogue(contract: Contract, seed: number): Scenario[] {
   const baseline = sampleOne(fullBody(contract), seed);
   return invalidBodyCatalogue(contract).map((bodyCase, index) => ({
@@ -110,14 +115,17 @@ export function invalidCatalogue(contract: Contract, seed: number): Scenario[] {
 /** Valid bodies sent as application/json with a charset parameter (B7), to each fixture in turn. */
 export function jsonWithParametersCatalogue(contract: Contract, seed: number): Scenario[] {
   // Each spelling to each fixture: the generated content type is replaced so that every spelling is sent.
+  const count = JSON_WITH_PARAMETERS.length * 2;
+  const cases = sampleMany(jsonWithParametersBody(contract), seed, count);
+  const baselines = sampleMany(fullBody(contract), seed, count);
   return JSON_WITH_PARAMETERS.flatMap((contentType, t) =>
     [0, 1].map((k): Scenario => {
       const index = t * 2 + k;
-      const generated = sampleOne(jsonWithParametersBody(contract), seed, index);
+      const generated = cases[index] as BodyCase;
       return {
         kind: 'update',
         on: alternate(k),
-        baseline: sampleOne(fullBody(contract), seed, index),
+        baseline: baselines[index] as FullBody,
         case: { ...generated, contentType, label: `valid body sent as ${contentType}` },
         auth: 'valid',
       };
@@ -136,12 +144,15 @@ export const BAD_CREDENTIALS: AuthVariant[] = [
 /** Each credential variant, with a valid body that would be accepted with the right token. */
 export function authCatalogue(contract: Contract, seed: number): Scenario[] {
   const variants: AuthVariant[] = [...BAD_CREDENTIALS, 'valid-lowercase-scheme'];
+  // Sampled once each (the same values as sampleOne at each index): one sample per case grew with the square.
+  const baselines = sampleMany(fullBody(contract), seed, variants.length * 2);
+  const bodies = sampleMany(fullBody(contract), seed + 1, variants.length * 2);
   return variants.flatMap((auth, index) =>
     [0, 1].map((k) => ({
       kind: 'update' as const,
       on: alternate(k),
-      baseline: sampleOne(fullBody(contract), seed, index * 2 + k),
-      case: validCase(sampleOne(fullBody(contract), seed + 1, index * 2 + k)),
+      baseline: baselines[index * 2 + k] as FullBody,
+      case: validCase(bodies[index * 2 + k] as FullBody),
       auth,
     })),
   );
