@@ -8,19 +8,29 @@ import { serve, type RunningServer } from '../backend/http-server.ts';
 import { createReferenceBackend } from '../backend/reference-backend.ts';
 import { withinTime } from './bounded.ts';
 import type { RunOptions } from './options.ts';
+import { serveApp } from './serve-app.ts';
 import { TargetError } from './target-error.ts';
 
 /** How long the embedded backend may take to start listening, and to close at the end. */
 export const EMBEDDED_BOUNDS = { startMs: 10_000, stopMs: 3_000 };
 
 export interface Target {
-  kind: 'embedded' | 'remote';
+  kind: 'embedded' | 'remote' | 'app';
   baseUrl: string;
   token: string;
   stop(): Promise<void>;
 }
 
 export async function openTarget(options: RunOptions, contract: Contract): Promise<Target> {
+  if (options.app !== undefined && options.token !== undefined) {
+    const served = await serveApp(options.app);
+    return {
+      kind: 'app',
+      baseUrl: `${served.origin}${options.basePath}`,
+      token: options.token,
+      stop: served.close,
+    };
+  }
   if (options.baseUrl !== undefined && options.token !== undefined) {
     return { kind: 'remote', baseUrl: options.baseUrl, token: options.token, stop: async () => {} };
   }
