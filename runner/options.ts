@@ -23,6 +23,8 @@ export interface RunOptions {
   embeddedDelayMs?: number;
   /** Independent pairs of fixture customers worked on at once. */
   lanes: number;
+  /** Where the ids of the created fixture customers are kept, to be reused by the next run with this file. */
+  fixturesFile?: string;
   help: boolean;
 }
 
@@ -56,6 +58,10 @@ Target
   --concurrency N       most requests in flight at once (default 16)
   --lanes N             pairs of fixture customers worked on at once (default ${DEFAULT_LANES}); with
                         --customer-id the given ids form the lanes, two per lane
+  --fixtures-file FILE  keep the ids of the fixture customers the run creates in FILE, and reuse the ones
+                        an earlier run kept there (reset first; only what is missing is created), so runs
+                        leave no new customers behind; runs sharing a file must not overlap
+                                                                                 [env CONFORMANCE_FIXTURES_FILE]
 
 Cases
   --seed N              seed of every generated case; the same seed sends the same requests [env CONFORMANCE_SEED]
@@ -116,6 +122,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
         'embedded-strict': { type: 'boolean' },
         'embedded-delay': { type: 'string' },
         lanes: { type: 'string' },
+        'fixtures-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -165,6 +172,17 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
   if (customerIds.length > 0 && baseUrl === undefined) {
     throw new UsageError('--customer-id names customers of a real backend: give --base-url too');
   }
+  // Given customers are put back, not kept: the environment's file then has nothing to keep (the flag is an error).
+  const fixturesFile =
+    v['fixtures-file'] ??
+    (customerIds.length === 0 ? env['CONFORMANCE_FIXTURES_FILE'] || undefined : undefined);
+  if (fixturesFile !== undefined && fixturesFile.trim() === '')
+    throw new UsageError('--fixtures-file must name a file');
+  if (fixturesFile !== undefined && customerIds.length > 0) {
+    throw new UsageError(
+      '--fixtures-file keeps the customers the suite creates, --customer-id uses given ones: pass one or the other',
+    );
+  }
   return {
     ...(baseUrl !== undefined ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
     ...(token !== undefined ? { token } : {}),
@@ -189,6 +207,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
       customerIds.length > 0
         ? Math.ceil(customerIds.length / 2)
         : integer('--lanes', v.lanes, DEFAULT_LANES, 1, 64),
+    ...(fixturesFile !== undefined ? { fixturesFile } : {}),
     help: v.help ?? false,
   };
 }
