@@ -15,8 +15,8 @@ import { serveBackend, TEST_TOKEN, type Served } from '../support/serve-backend.
 
 const work = mkdtempSync(join(tmpdir(), 'fixtures-file-'));
 const hosts = new CommandHosts(1);
-afterAll(() => {
-  hosts.close();
+afterAll(async () => {
+  await hosts.close();
   rmSync(work, { recursive: true, force: true });
 });
 
