@@ -173,13 +173,15 @@ export function propertyCheck(
 /** Cases tried every time, fixed by the seed. */
 export function fixedCheck(
   spec: CheckSpec,
-  scenarios: (h: Harness, seed: number) => Scenario[],
-  /** 'first': every case on lane 0 (cases made from lane 0's customers, such as spellings of their ids). */
+  scenarios: (h: Harness, seed: number) => Scenario[] | { scenarios: Scenario[]; lanes: 'all' | 'first' },
+  /** 'first': every case on lane 0 (cases made from lane 0's customers); the scenarios may choose instead. */
   lanes: 'all' | 'first' = 'all',
 ): void {
   conformanceCheck(spec, async (h) => {
     const run = await h.run(spec.id);
-    const on = lanes === 'first' ? { ...run, lanes: run.lanes.slice(0, 1) } : run;
-    return runFixed(spec, scenarios(h, run.seed), on);
+    const made = scenarios(h, run.seed);
+    const [list, where] = Array.isArray(made) ? [made, lanes] : [made.scenarios, made.lanes];
+    const on = where === 'first' ? { ...run, lanes: run.lanes.slice(0, 1) } : run;
+    return runFixed(spec, list, on);
   });
 }
