@@ -114,7 +114,7 @@ export async function reuseLanes(
         if (id === undefined) return [];
         const body = laneFixtureBody(contract, seed, lane, alias);
         return [
-          reuseFixture(client.forLane({ fixtures: {}, lane }), id, alias, body, file).then((reuse) => {
+          reuseFixture(client.forLane({ fixtures: {} }), id, alias, body, file).then((reuse) => {
             if (reuse.kind === 'replaced') notes.push(reuse.note);
             if (reuse.kind !== 'reused') return;
             const set = (into[lane] ??= { ids: {}, initial: {}, createBodies: {}, adopted: false });

@@ -16,6 +16,7 @@ import { suiteEnv, type SuiteEnv } from './env.ts';
 import { Lane } from './lanes.ts';
 import type fc from 'fast-check';
 import { runFixed, runProperty, type CheckRun, type CheckSpec } from './run-check.ts';
+import { CheckSchedule, LaneQueue } from './schedule.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 import { seedFor } from './seeds.ts';
 import { resolveSemantics } from './semantics.ts';
@@ -30,6 +31,8 @@ export interface Harness {
   /** The PUT semantics to judge by: pinned by the contract, or shown by the backend's probe. */
   semantics(): Promise<Resolved>;
   run(checkId: string): Promise<CheckRun>;
+  /** Each lane's queue of turns: checks that overlap take turns on a lane (schedule.ts). */
+  queues: LaneQueue[];
 }
 
 let shared: Harness | undefined;
@@ -95,7 +98,8 @@ export function harness(): Harness {
       bail: env.bail,
     };
   };
-  shared = { env, contract, client, lanes, semantics, run };
+  const queues = laneList.map(() => new LaneQueue());
+  shared = { env, contract, client, lanes, semantics, run, queues };
   return shared;
 }
 
@@ -145,14 +149,28 @@ export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: T
   task.meta.cases = Math.max(0, ...Object.values(result.cases));
 }
 
-/** Declares a check as a vitest test named after its rules. */
-export function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckResult>): void {
+const schedule = new CheckSchedule<CheckResult>();
+
+/**
+ * Declares a check as a vitest test named after its rules. `overlaps`: every use it makes of the lanes goes
+ * through spread or onLane, so it may run alongside the checks before and after it (schedule.ts).
+ */
+export function conformanceCheck(
+  spec: CheckSpec,
+  body: (h: Harness) => Promise<CheckResult>,
+  overlaps = false,
+): void {
   const env = suiteEnv();
   if (!selected(env, spec)) return;
+  const entry = schedule.add(() => body(harness()), overlaps);
   test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task, skip }) => {
     // Stopped (interrupted, or the backend went silent): the checks left send nothing and report nothing.
-    if (stoppedEarly(env)) skip();
-    const result = await body(harness());
+    if (stoppedEarly(env)) {
+      await schedule.settle(entry);
+      skip();
+    }
+    // Under --bail the checks after a violation must send nothing: none is launched before its test.
+    const result = await schedule.begin(entry, () => harness().queues, !env.bail);
     recordResult(env, result, task);
     expect(summary(result)).toEqual([]);
   });
@@ -167,7 +185,7 @@ export function propertyCheck(
   arbitrary: (h: Harness) => fc.Arbitrary<Scenario>,
   runs: (h: Harness) => number = (h) => h.env.runs,
 ): void {
-  conformanceCheck(spec, async (h) => runProperty(spec, arbitrary(h), runs(h), await h.run(spec.id)));
+  conformanceCheck(spec, async (h) => runProperty(spec, arbitrary(h), runs(h), await h.run(spec.id)), true);
 }
 
 /** Cases tried every time, fixed by the seed. */
@@ -177,11 +195,15 @@ export function fixedCheck(
   /** 'first': every case on lane 0 (cases made from lane 0's customers); the scenarios may choose instead. */
   lanes: 'all' | 'first' = 'all',
 ): void {
-  conformanceCheck(spec, async (h) => {
-    const run = await h.run(spec.id);
-    const made = scenarios(h, run.seed);
-    const [list, where] = Array.isArray(made) ? [made, lanes] : [made.scenarios, made.lanes];
-    const on = where === 'first' ? { ...run, lanes: run.lanes.slice(0, 1) } : run;
-    return runFixed(spec, list, on);
-  });
+  conformanceCheck(
+    spec,
+    async (h) => {
+      const run = await h.run(spec.id);
+      const made = scenarios(h, run.seed);
+      const [list, where] = Array.isArray(made) ? [made, lanes] : [made.scenarios, made.lanes];
+      const on = where === 'first' ? { ...run, lanes: run.lanes.slice(0, 1) } : run;
+      return runFixed(spec, list, on);
+    },
+    true,
+  );
 }
