@@ -152,9 +152,25 @@ export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: T
 const schedule = new CheckSchedule<CheckResult>();
 
 /**
- * Declares a check as a vitest test named after its rules. `overlaps`: every use it makes of the lanes goes
- * through spread or onLane, so it may run alongside the checks before and after it (schedule.ts).
+ * A check in the run's schedule (schedule.ts): `overlaps` when every use it makes of the lanes goes through
+ * spread or onLane, so it may run alongside the checks before and after it. `result()` is called in its test:
+ * it starts the check unless it has started already, and resolves to its result; `settle()` waits for one
+ * started early whose test is skipped (the run was stopped).
  */
+export function scheduledCheck(
+  body: (h: Harness) => Promise<CheckResult>,
+  overlaps: boolean,
+): { result(): Promise<CheckResult>; settle(): Promise<void> } {
+  const env = suiteEnv();
+  const entry = schedule.add(() => body(harness()), overlaps);
+  return {
+    // Under --bail the checks after a violation must send nothing: none is launched before its test.
+    result: () => schedule.begin(entry, () => harness().queues, !env.bail),
+    settle: () => schedule.settle(entry),
+  };
+}
+
+/** Declares a check as a vitest test named after its rules (`overlaps`: see scheduledCheck). */
 export function conformanceCheck(
   spec: CheckSpec,
   body: (h: Harness) => Promise<CheckResult>,
@@ -162,15 +178,14 @@ export function conformanceCheck(
 ): void {
   const env = suiteEnv();
   if (!selected(env, spec)) return;
-  const entry = schedule.add(() => body(harness()), overlaps);
+  const check = scheduledCheck(body, overlaps);
   test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task, skip }) => {
     // Stopped (interrupted, or the backend went silent): the checks left send nothing and report nothing.
     if (stoppedEarly(env)) {
-      await schedule.settle(entry);
+      await check.settle();
       skip();
     }
-    // Under --bail the checks after a violation must send nothing: none is launched before its test.
-    const result = await schedule.begin(entry, () => harness().queues, !env.bail);
+    const result = await check.result();
     recordResult(env, result, task);
     expect(summary(result)).toEqual([]);
   });
