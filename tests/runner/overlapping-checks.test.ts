@@ -85,7 +85,10 @@ describe('overlapping checks', () => {
       const others = ids.filter((_, index) => String(index) !== lane).flat();
       for (const request of requests) {
         const { path } = JSON.parse(request) as { path: string };
-        expect(others.some((id) => path.endsWith(`/${id}`)), path).toBe(false);
+        expect(
+          others.some((id) => path.endsWith(`/${id}`)),
+          path,
+        ).toBe(false);
       }
     }
   }, 180_000);
