@@ -38,7 +38,7 @@ for (const [index, name] of files.entries()) {
     const started = performance.now();
     const run = await h.run(id);
     const lane = run.lanes[index % run.lanes.length] as Lane;
-    const outcome = await onLane(lane.index, () =>
+    const outcome = await onLane(run.lanes, lane.index, () =>
       replaySaved(saved, id, {
         tries: REPLAY_TRIES,
         maxWaitMs: REGRESSION_MAX_WAIT_MS,

@@ -16,7 +16,7 @@ import { suiteEnv, type SuiteEnv } from './env.ts';
 import { Lane } from './lanes.ts';
 import type fc from 'fast-check';
 import { runFixed, runProperty, type CheckRun, type CheckSpec } from './run-check.ts';
-import { CheckSchedule, LaneQueue } from './schedule.ts';
+import { CheckSchedule, LaneQueue, scopeOf, withScope, type CheckScope } from './schedule.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 import { seedFor } from './seeds.ts';
 import { resolveSemantics } from './semantics.ts';
@@ -151,6 +151,18 @@ export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: T
 
 const schedule = new CheckSchedule<CheckResult>();
 
+/** The harness as one check launched by the schedule sees it: its runs hand it lanes marked with its scope. */
+function scoped(h: Harness, scope: CheckScope | undefined): Harness {
+  if (!scope) return h;
+  return {
+    ...h,
+    run: async (checkId) => {
+      const run = await h.run(checkId);
+      return { ...run, lanes: withScope([...run.lanes], scope) };
+    },
+  };
+}
+
 /**
  * A check in the run's schedule (schedule.ts): `overlaps` when every use it makes of the lanes goes through
  * spread or onLane, so it may run alongside the checks before and after it. `result()` is called in its test:
@@ -162,7 +174,7 @@ export function scheduledCheck(
   overlaps: boolean,
 ): { result(): Promise<CheckResult>; settle(): Promise<void> } {
   const env = suiteEnv();
-  const entry = schedule.add(() => body(harness()), overlaps);
+  const entry = schedule.add((scope) => body(scoped(harness(), scope)), overlaps);
   return {
     // Under --bail the checks after a violation must send nothing: none is launched before its test.
     result: () => schedule.begin(entry, () => harness().queues, !env.bail),
@@ -216,7 +228,8 @@ export function fixedCheck(
       const run = await h.run(spec.id);
       const made = scenarios(h, run.seed);
       const [list, where] = Array.isArray(made) ? [made, lanes] : [made.scenarios, made.lanes];
-      const on = where === 'first' ? { ...run, lanes: run.lanes.slice(0, 1) } : run;
+      const on =
+        where === 'first' ? { ...run, lanes: withScope(run.lanes.slice(0, 1), scopeOf(run.lanes)) } : run;
       return runFixed(spec, list, on);
     },
     true,

@@ -9,7 +9,7 @@ import type { Exchange } from '../core/exchange.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { dataOf, differing } from './checks/values.ts';
-import { currentScope } from './schedule.ts';
+import { scopeOf } from './schedule.ts';
 import { play, type Trace } from './scenarios/play.ts';
 import type { Alias, Scenario } from './scenarios/scenario.ts';
 
@@ -102,7 +102,7 @@ export async function spread(
 ): Promise<void> {
   let failed = false;
   // A turn on every lane, taken at once (schedule.ts): a lane plays its share once the checks before are done with it.
-  const scope = currentScope();
+  const scope = scopeOf(lanes);
   const turns = scope?.turns(lanes.map((lane) => lane.index));
   const ends = await Promise.allSettled(
     lanes.map(async (lane, k) => {

@@ -277,7 +277,7 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     if (found.length === 0) continue;
     for (const violation of found) reported.add(muteKey(violation));
     // Played again in a turn of its lane: another check may be playing there by now (schedule.ts).
-    const reproducedInRun = await onLane(lane.index, () =>
+    const reproducedInRun = await onLane(run.lanes, lane.index, () =>
       comesBack({ scenario, violations: found }, lane.client, lane.ctx),
     );
     failures.push(

@@ -16,8 +16,6 @@
  * other check (the end-of-run isolation read) runs alone, after every check before it has ended. Under --bail
  * nothing is launched early: the checks after a violation send nothing, as before.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /** How many checks after the current one may be launched early. */
 export const WINDOW = 2;
 
@@ -103,14 +101,25 @@ export class CheckScope {
   }
 }
 
-const current = new AsyncLocalStorage<CheckScope>();
+/**
+ * Which check a lanes array belongs to: each check gets its own array of the run's lanes, marked with its scope,
+ * and spread and onLane take their turns in that scope. (Passed along with the lanes rather than through
+ * AsyncLocalStorage, whose promise hooks would slow every await of the run.)
+ */
+const scopes = new WeakMap<readonly object[], CheckScope>();
 
-/** The scope of the check running here, if it was launched by the schedule. */
-export const currentScope = (): CheckScope | undefined => current.getStore();
+/** Marks `lanes` (a check's own array) as the check's: its passes take turns in `scope`. */
+export function withScope<T extends readonly object[]>(lanes: T, scope: CheckScope | undefined): T {
+  if (scope) scopes.set(lanes, scope);
+  return lanes;
+}
 
-/** Runs `use` in a turn of the lane (a single use of one lane outside a pass over all of them). */
-export async function onLane<T>(lane: number, use: () => Promise<T>): Promise<T> {
-  const scope = current.getStore();
+/** The scope of the check these lanes were handed to, if the schedule launched it. */
+export const scopeOf = (lanes: readonly object[]): CheckScope | undefined => scopes.get(lanes);
+
+/** Runs `use` in a turn of lane `lane` of the check's `lanes` (one use of one lane outside a pass over all). */
+export async function onLane<T>(lanes: readonly object[], lane: number, use: () => Promise<T>): Promise<T> {
+  const scope = scopeOf(lanes);
   if (!scope) return use();
   const [turn] = scope.turns([lane]) as [Turn];
   try {
@@ -122,7 +131,8 @@ export async function onLane<T>(lane: number, use: () => Promise<T>): Promise<T>
 }
 
 interface Entry<T> {
-  body: () => Promise<T>;
+  /** The check; `scope` is undefined for one that runs alone. */
+  body: (scope: CheckScope | undefined) => Promise<T>;
   /** Whether all its lane use goes through turns (so it may overlap other checks). */
   schedulable: boolean;
   scope?: CheckScope;
@@ -133,7 +143,7 @@ interface Entry<T> {
 export class CheckSchedule<T> {
   private readonly entries: Entry<T>[] = [];
 
-  add(body: () => Promise<T>, schedulable: boolean): Entry<T> {
+  add(body: (scope: CheckScope | undefined) => Promise<T>, schedulable: boolean): Entry<T> {
     const entry: Entry<T> = { body, schedulable };
     this.entries.push(entry);
     return entry;
@@ -144,7 +154,7 @@ export class CheckSchedule<T> {
    * (`overlap` false: none), then lets it take its later turns. Resolves to its result.
    */
   begin(entry: Entry<T>, queues: () => LaneQueue[], overlap: boolean): Promise<T> {
-    if (!entry.schedulable) return entry.body();
+    if (!entry.schedulable) return entry.body(undefined);
     this.launch(entry, queues);
     if (overlap) {
       const at = this.entries.indexOf(entry);
@@ -167,7 +177,7 @@ export class CheckSchedule<T> {
     if (entry.running) return;
     const scope = new CheckScope(queues());
     entry.scope = scope;
-    entry.running = current.run(scope, () => entry.body()).finally(() => scope.end());
+    entry.running = entry.body(scope).finally(() => scope.end());
     // Its test awaits it later; a check stopped before then (an outage) is no unhandled rejection.
     entry.running.catch(() => undefined);
   }

@@ -5,7 +5,7 @@
  * alone; nothing starts early when overlap is off (--bail).
  */
 import { describe, expect, it } from 'vitest';
-import { CheckSchedule, currentScope, LaneQueue, onLane } from '../../suites/schedule.ts';
+import { CheckSchedule, LaneQueue, onLane, withScope, type CheckScope } from '../../suites/schedule.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,8 +22,13 @@ function world(lanes: number, delays: (check: string, lane: number) => number) {
     await sleep(delays(what, lane));
     busy[lane] = undefined;
   };
-  const pass = async (what: string) => {
-    const scope = currentScope();
+  /** The lanes as a check sees them: marked with its scope (as harness.ts hands them to it). */
+  const lanesOf = (scope: CheckScope | undefined) =>
+    withScope(
+      queues.map(() => ({})),
+      scope,
+    );
+  const pass = async (scope: CheckScope | undefined, what: string) => {
     const turns = scope?.turns(queues.map((_, lane) => lane));
     await Promise.all(
       queues.map(async (_, lane) => {
@@ -38,7 +43,7 @@ function world(lanes: number, delays: (check: string, lane: number) => number) {
     );
   };
   const perLane = (lane: number) => log.filter((l) => l.startsWith(`${lane} `)).map((l) => l.slice(2));
-  return { queues, log, use, pass, perLane };
+  return { queues, log, use, pass, perLane, lanesOf };
 }
 
 /** Runs `checks` as their tests would: one test after another, each awaiting its own check. */
@@ -60,7 +65,7 @@ describe('the check schedule', () => {
     // Lane 0 is slow in check 1: lanes 1 and 2 go on with check 2 (and 3) meanwhile.
     const w = world(3, (what, lane) => (what === 'c1' && lane === 0 ? 60 : 5));
     const schedule = new CheckSchedule<void>();
-    const entries = ['c1', 'c2', 'c3'].map((c) => schedule.add(() => w.pass(c), true));
+    const entries = ['c1', 'c2', 'c3'].map((c) => schedule.add((scope) => w.pass(scope, c), true));
     let c2TestAt = -1;
     await runTests(schedule, entries, w.queues, true, (index) => {
       if (index === 1) c2TestAt = w.log.length;
@@ -75,7 +80,7 @@ describe('the check schedule', () => {
   it('plays nothing early when overlap is off (--bail)', async () => {
     const w = world(3, (what, lane) => (what === 'c1' && lane === 0 ? 40 : 5));
     const schedule = new CheckSchedule<void>();
-    const entries = ['c1', 'c2'].map((c) => schedule.add(() => w.pass(c), true));
+    const entries = ['c1', 'c2'].map((c) => schedule.add((scope) => w.pass(scope, c), true));
     let c2TestAt = -1;
     await runTests(schedule, entries, w.queues, false, (index) => {
       if (index === 1) c2TestAt = w.log.length;
@@ -89,12 +94,12 @@ describe('the check schedule', () => {
       // Check 1 needs a second round and plays a failing case again on lane 1 (as runFixed does).
       const w = world(3, (what, lane) => (lane === slow ? 30 : 2 + ((lane * 7 + what.length) % 5)));
       const schedule = new CheckSchedule<void>();
-      const c1 = schedule.add(async () => {
-        await w.pass('c1 round 1');
-        await w.pass('c1 round 2');
-        await onLane(1, () => w.use(1, 'c1 again'));
+      const c1 = schedule.add(async (scope) => {
+        await w.pass(scope, 'c1 round 1');
+        await w.pass(scope, 'c1 round 2');
+        await onLane(w.lanesOf(scope), 1, () => w.use(1, 'c1 again'));
       }, true);
-      const rest = ['c2', 'c3', 'c4'].map((c) => schedule.add(() => w.pass(c), true));
+      const rest = ['c2', 'c3', 'c4'].map((c) => schedule.add((scope) => w.pass(scope, c), true));
       await runTests(schedule, [c1, ...rest], w.queues);
       orders.push([0, 1, 2].map((lane) => w.perLane(lane)));
     }
@@ -107,12 +112,12 @@ describe('the check schedule', () => {
   it('runs a check that takes no turns alone, after every check before it has ended', async () => {
     const w = world(2, (what, lane) => (what === 'c1' && lane === 1 ? 40 : 5));
     const schedule = new CheckSchedule<void>();
-    const c1 = schedule.add(() => w.pass('c1'), true);
+    const c1 = schedule.add((scope) => w.pass(scope, 'c1'), true);
     const end = schedule.add(async () => {
       // The end-of-run read: it uses the lanes without turns, so nothing else may be playing.
       await Promise.all([0, 1].map((lane) => w.use(lane, 'end')));
     }, false);
-    const after = schedule.add(() => w.pass('after'), true);
+    const after = schedule.add((scope) => w.pass(scope, 'after'), true);
     await runTests(schedule, [c1, end, after], w.queues);
     expect(w.perLane(0)).toEqual(['c1', 'end', 'after']);
     expect(w.perLane(1)).toEqual(['c1', 'end', 'after']);
@@ -122,7 +127,7 @@ describe('the check schedule', () => {
     const w = world(2, () => 5);
     const schedule = new CheckSchedule<void>();
     const broken = schedule.add(() => Promise.reject(new Error('the check itself failed')), true);
-    const next = schedule.add(() => w.pass('next'), true);
+    const next = schedule.add((scope) => w.pass(scope, 'next'), true);
     await expect(schedule.begin(broken, () => w.queues, true)).rejects.toThrow('the check itself failed');
     await schedule.begin(next, () => w.queues, true);
     expect(w.perLane(0)).toEqual(['next']);
