@@ -71,18 +71,26 @@ export class CheckScope {
     return lanes.map((lane) => this.later(lane));
   }
 
+  /** Gives a turn back (any turn `turns` gave, taken yet or not; twice is once). */
   release(turn: Turn): void {
-    if (this.held.delete(turn)) turn.release();
+    turn.release();
   }
 
   /** The check is over: whatever it still holds is free. */
   end(): void {
     this.first = undefined;
     this.start();
-    for (const turn of [...this.held]) this.release(turn);
+    for (const turn of [...this.held]) turn.release();
   }
 
-  private keep(turn: Turn): Turn {
+  /** A turn the scope holds until it is released, or until the check ends. */
+  private keep(taken: Turn): Turn {
+    const turn: Turn = {
+      ready: taken.ready,
+      release: () => {
+        if (this.held.delete(turn)) taken.release();
+      },
+    };
     this.held.add(turn);
     return turn;
   }
@@ -94,9 +102,10 @@ export class CheckScope {
     let taken!: (turn: Turn) => void;
     const turn = new Promise<Turn>((resolve) => (taken = resolve));
     this.pending.push(() => taken(this.keep(queue.take())));
+    // Released before it was taken (the check ended first): given back as soon as it is taken.
     return {
       ready: turn.then((t) => t.ready),
-      release: () => void turn.then((t) => this.release(t)),
+      release: () => void turn.then((t) => t.release()),
     };
   }
 }

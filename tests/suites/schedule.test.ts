@@ -109,6 +109,20 @@ describe('the check schedule', () => {
     expect(orders[0]?.[1]).toEqual(['c1 round 1', 'c2', 'c3', 'c1 round 2', 'c1 again', 'c4']);
   });
 
+  it('frees each round of a check launched early that needs more rounds before its own test begins', async () => {
+    // Check 2 finds something in its first round while check 1 is still running: its further rounds wait for
+    // its test, and each one frees the lanes for the next (a round never waits on its own check's last one).
+    const w = world(2, (what, lane) => (what === 'c1' && lane === 0 ? 40 : 3));
+    const schedule = new CheckSchedule<void>();
+    const c1 = schedule.add((scope) => w.pass(scope, 'c1'), true);
+    const c2 = schedule.add(async (scope) => {
+      for (const round of [1, 2, 3]) await w.pass(scope, `c2 round ${round}`);
+      await onLane(w.lanesOf(scope), 1, () => w.use(1, 'c2 again'));
+    }, true);
+    await runTests(schedule, [c1, c2], w.queues);
+    expect(w.perLane(1)).toEqual(['c1', 'c2 round 1', 'c2 round 2', 'c2 round 3', 'c2 again']);
+  });
+
   it('runs a check that takes no turns alone, after every check before it has ended', async () => {
     const w = world(2, (what, lane) => (what === 'c1' && lane === 1 ? 40 : 5));
     const schedule = new CheckSchedule<void>();
