@@ -50,6 +50,8 @@ export interface ConformanceOptions {
   embeddedStrict?: boolean;
   /** The embedded backend answers every request this many ms late. */
   embeddedDelay?: number;
+  /** Keeps the ids of the fixture customers the run creates in this file, and reuses the ones kept there. */
+  fixturesFile?: string;
 }
 
 export interface RunOptions {
@@ -76,6 +78,8 @@ export interface RunOptions {
   embeddedDelayMs?: number;
   /** Independent pairs of fixture customers worked on at once. */
   lanes: number;
+  /** Where the ids of the created fixture customers are kept, to be reused by the next run with this file. */
+  fixturesFile?: string;
   help: boolean;
 }
 
@@ -110,6 +114,10 @@ Target
   --concurrency N       most requests in flight at once (default 16)
   --lanes N             pairs of fixture customers worked on at once (default ${DEFAULT_LANES}); with
                         --customer-id the given ids form the lanes, two per lane
+  --fixtures-file FILE  keep the ids of the fixture customers the run creates in FILE, and reuse the ones
+                        an earlier run kept there (reset first; only what is missing is created), so runs
+                        leave no new customers behind; runs sharing a file must not overlap
+                                                                                 [env CONFORMANCE_FIXTURES_FILE]
 
 Cases
   --seed N              seed of every generated case; the same seed sends the same requests [env CONFORMANCE_SEED]
@@ -149,6 +157,7 @@ const FLAGS = {
   embeddedStrict: { flag: 'embedded-strict', type: 'boolean' },
   embeddedDelay: { flag: 'embedded-delay', type: 'string' },
   lanes: { flag: 'lanes', type: 'string' },
+  fixturesFile: { flag: 'fixtures-file', type: 'string', env: 'CONFORMANCE_FIXTURES_FILE' },
 } as const satisfies Partial<
   Record<
     keyof ConformanceOptions,
@@ -216,6 +225,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
     const value = values[spec.flag] ?? ('env' in spec ? env[spec.env] || undefined : undefined);
     if (value !== undefined) given[key] = value;
   }
+  // Given customers are put back, not kept: the environment's fixtures file then has nothing to keep (the flag
+  // beside --customer-id is an error).
+  if (values['fixtures-file'] === undefined && given['customerIds'] !== undefined)
+    delete given['fixturesFile'];
   return { ...checkOptions(given as GivenOptions, flagName), help: values['help'] === true };
 }
 
@@ -321,6 +334,15 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
     return value;
   };
   const contractDir = text('contractDir');
+  // A file of the customers the suite creates; given customers are put back, not kept.
+  const fixturesFile = given.fixturesFile;
+  if (fixturesFile !== undefined && (typeof fixturesFile !== 'string' || fixturesFile.trim() === ''))
+    throw new UsageError(`${name('fixturesFile')} must name a file`);
+  if (fixturesFile !== undefined && customerIds.length > 0) {
+    throw new UsageError(
+      `${name('fixturesFile')} keeps the customers the suite creates, ${name('customerIds')} uses given ones: pass one or the other`,
+    );
+  }
   return {
     ...(baseUrl !== undefined ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
     ...(app !== undefined ? { app } : {}),
@@ -347,6 +369,7 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
       customerIds.length > 0
         ? Math.ceil(customerIds.length / 2)
         : integer(name('lanes'), given.lanes, DEFAULT_LANES, 1, 64),
+    ...(fixturesFile !== undefined ? { fixturesFile } : {}),
     help: false,
   };
 }
