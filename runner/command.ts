@@ -5,6 +5,7 @@
  */
 import { formatSummary } from '../reporting/console-summary.ts';
 import { outageLine } from '../reporting/outage.ts';
+import { coverageGateLine } from '../reporting/coverage-view.ts';
 import { ContractError, loadContract } from '../contracts/load.ts';
 import { HELP, parseOptions, UsageError } from './options.ts';
 import { conformanceRun, type Cleanup } from './run.ts';
@@ -78,6 +79,10 @@ async function command(
     );
     for (const note of output.notes) io.stdout(`note: ${note}\n`);
     io.stdout(`reports: ${output.reportPaths.join(', ')}\n`);
+    // A shortfall is no violation (a violation still makes it 1), but a gate that asked for coverage has no verdict.
+    const coverage = output.result.coverage;
+    if (output.result.verdict === 'conforms' && coverage?.required && coverage.shortfall.length > 0)
+      throw new UsageExit(coverageGateLine(coverage) ?? 'coverage not reached');
     return output.result.verdict === 'conforms' ? 0 : 1;
   } catch (error) {
     if (error instanceof TargetError) throw new UsageExit(error.message);

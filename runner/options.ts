@@ -19,6 +19,8 @@ export interface RunOptions {
   contractDir?: string;
   regressionsDir: string;
   embeddedStrict: boolean;
+  /** A value class or rule the run did not reach fails the gate (exit 2): see runner/coverage.ts. */
+  requireCoverage?: boolean;
   /** The embedded backend answers every request this late (a remote backend's latency, for measuring). */
   embeddedDelayMs?: number;
   /** Independent pairs of fixture customers worked on at once. */
@@ -64,6 +66,9 @@ Cases
   --bail                stop at the first check that finds a violation (set-up included): a quicker exit 1
                         for a release gate; the checks after it are not run, so a rule passes only on
                         the checks before the stop
+  --require-coverage    fail the gate (exit 2) when a rule, or a value class of a field (null, NFD, the
+                        longest string, …), was never judged: see "Coverage" in the reports; the
+                        contract's coverage.exempt lists what a team does not require
   --put-semantics S     merge, replace or either: overrides the contract's putSemantics
   --contract-dir DIR    contract folder (default: contracts/ of this project)
   --regressions-dir DIR saved failures replayed first on every run (default regressions/)
@@ -106,6 +111,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
         runs: { type: 'string' },
         only: { type: 'string', multiple: true },
         bail: { type: 'boolean' },
+        'require-coverage': { type: 'boolean' },
         'customer-id': { type: 'string', multiple: true },
         'put-semantics': { type: 'string' },
         'report-dir': { type: 'string' },
@@ -173,6 +179,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
     runs: integer('--runs', v.runs, 100, 1, 1_000_000),
     only,
     bail: v.bail ?? false,
+    ...(v['require-coverage'] === true ? { requireCoverage: true } : {}),
     customerIds,
     ...(semantics !== undefined ? { putSemantics: semantics } : {}),
     reportDir: v['report-dir'] ?? 'reports',

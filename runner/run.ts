@@ -15,6 +15,7 @@ import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
 import { BAIL_FILE, readBail } from '../suites/bail-file.ts';
 import { readCheckResults, readThrottling, summarizeRules } from './collect.ts';
+import { coverageOf } from './coverage.ts';
 import { writeFailureFiles } from './failure-files.ts';
 import type { FixtureSet } from './fixtures.ts';
 import { adoptLanes, createLanes, releaseLanes, setupOfLanes } from './lanes.ts';
@@ -100,6 +101,7 @@ export async function conformanceRun(
     bailed?: RunResult['bailed'],
   ): Promise<RunOutput> => {
     const failing = checks.some((c) => c.failures.length > 0);
+    const rules = summarizeRules(checks);
     const result: RunResult = {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
@@ -110,11 +112,16 @@ export async function conformanceRun(
       runs: options.runs,
       requests: countLines(exchangeLog),
       checks,
-      rules: summarizeRules(checks),
+      rules,
       verdict: stopped ? 'no-verdict' : failing ? 'violations' : 'conforms',
       rerunCommand: rerunCommand(options),
       ...(stopped ? { stopped } : {}),
       ...(bailed ? { bailed } : {}),
+      coverage: coverageOf(checks, rules, contract, {
+        required: options.requireCoverage === true || contract.tolerances.coverage?.require === true,
+        only: options.only,
+        bailed: bailed !== undefined,
+      }),
     };
     const throttling = client ? readThrottling(join(reportDir, 'results'), client.throttling()) : undefined;
     if (throttling) result.throttling = throttling;

@@ -122,9 +122,26 @@ export function adversarialBranches(envelope: Envelope): Record<string, fc.Arbit
           .map(([first, rest]) => fit(first + rest.join('')))
       : undefined,
     mixed: joinChars(fc.array(mixedChar, { minLength: 1, maxLength: 20 })).map(fit),
-    // size 'max': fast-check's default size stops at about ten characters; this one reaches maxLength.
-    long: joinChars(fc.array(mixedChar, { minLength: 1, maxLength: envelope.maxLength, size: 'max' })).map(
-      fit,
+    // size 'max': fast-check's default size stops at about ten characters; this one reaches maxLength. Three
+    // times in four exactly maxLength units: the boundary where a column too narrow or an off-by-one cuts.
+    long: fc.oneof(
+      { withCrossShrink: true },
+      {
+        arbitrary: joinChars(
+          fc.array(mixedChar, { minLength: 1, maxLength: envelope.maxLength, size: 'max' }),
+        ).map(fit),
+        weight: 1,
+      },
+      {
+        arbitrary: fc
+          .tuple(
+            joinChars(fc.array(mixedChar, { minLength: envelope.maxLength, maxLength: envelope.maxLength })),
+            plain,
+          )
+          // A surrogate pair cut at the end leaves one unit short: a plain character fills it.
+          .map(([s, pad]) => (fit(s).length < envelope.maxLength ? fit(s) + pad : fit(s))),
+        weight: 3,
+      },
     ),
   };
   return Object.fromEntries(
