@@ -22,7 +22,7 @@ import { mergeCoverage } from '../suites/coverage.ts';
 export interface CoverageOptions {
   /** --require-coverage (or the contract's coverage.require). */
   required: boolean;
-  /** --only: rules and classes of rules it left out are not required. */
+  /** --only: the rules of the checks it left out, and their value classes, are not required. */
   only: readonly string[];
   /** --bail stopped the run: what was not run is no shortfall of the backend's (the verdict is 1 anyway). */
   bailed: boolean;
@@ -55,10 +55,11 @@ export function coverageOf(
 ): CoverageSummary {
   const merged = mergeCoverage(checks.map((check) => check.coverage));
   const exempt = new Set(contract.tolerances.coverage?.exempt ?? []);
-  const ruleRun = new Map(rules.map((r) => [r.rule, r.cases > 0]));
-  // Under --only (or after --bail), a rule that judged nothing was not asked for: neither it nor its classes count.
+  // Under --only (or after --bail) what was asked for is the rules of the checks that ran (what --only selects
+  // on) and the rules it names: a rule outside them, and its value classes, are not required.
+  const ran = new Set(checks.flatMap((check) => check.rules));
   const unasked = (rule: RuleId) =>
-    (options.only.length > 0 || options.bailed) && ruleRun.get(rule) !== true && !options.only.includes(rule);
+    (options.only.length > 0 || options.bailed) && !ran.has(rule) && !options.only.includes(rule);
 
   const cells: CoverageCell[] = contract.fields.updatable.flatMap((field) =>
     classesFor(contract, field).map((kind) => {

@@ -46,6 +46,7 @@ export function rerunCommand(options: RunOptions): string {
   if (options.baseUrl) parts.push(`--base-url ${options.baseUrl}`);
   for (const item of options.only) parts.push(`--only ${item}`);
   if (options.bail) parts.push('--bail');
+  if (options.requireCoverage) parts.push('--require-coverage');
   if (options.putSemantics) parts.push(`--put-semantics ${options.putSemantics}`);
   if (options.embeddedStrict) parts.push('--embedded-strict');
   // Cases are spread over the lanes by index: another lane count puts them on other customers.
