@@ -81,6 +81,11 @@ export function adversarialBranches(envelope: Envelope): Record<string, fc.Arbit
   const cjk = classChar(envelope, 'cjk');
   const astral = classChar(envelope, 'astral');
   const fit = (s: string) => fitToUnits(s, envelope.maxLength);
+  /** `s` repeated to exactly maxLength units; `pad` fills the unit a surrogate pair cut at the end leaves. */
+  const toMaxLength = (s: string, pad: string) => {
+    const cut = fit(s.repeat(Math.ceil(envelope.maxLength / s.length)));
+    return cut.length < envelope.maxLength ? cut + pad : cut;
+  };
 
   const branches: Record<string, fc.Arbitrary<string> | undefined> = {
     padded: fc
@@ -123,26 +128,18 @@ export function adversarialBranches(envelope: Envelope): Record<string, fc.Arbit
       : undefined,
     mixed: joinChars(fc.array(mixedChar, { minLength: 1, maxLength: 20 })).map(fit),
     // size 'max': fast-check's default size stops at about ten characters; this one reaches maxLength. Three
-    // times in four exactly maxLength units: the boundary where a column too narrow or an off-by-one cuts.
-    long: fc.oneof(
-      { withCrossShrink: true },
-      {
-        arbitrary: joinChars(
-          fc.array(mixedChar, { minLength: 1, maxLength: envelope.maxLength, size: 'max' }),
-        ).map(fit),
-        weight: 1,
-      },
-      {
-        arbitrary: fc
-          .tuple(
-            joinChars(fc.array(mixedChar, { minLength: envelope.maxLength, maxLength: envelope.maxLength })),
-            plain,
-          )
-          // A surrogate pair cut at the end leaves one unit short: a plain character fills it.
-          .map(([s, pad]) => (fit(s).length < envelope.maxLength ? fit(s) + pad : fit(s))),
-        weight: 3,
-      },
-    ),
+    // times in four a string of at least half of it is stretched to exactly maxLength units, the boundary where a
+    // narrow column or an off-by-one cuts; shorter ones keep their length, so a failure still shrinks to the
+    // shortest failing length (the stretch is dropped first, then the string shrinks).
+    long: fc
+      .tuple(
+        joinChars(fc.array(mixedChar, { minLength: 1, maxLength: envelope.maxLength, size: 'max' })),
+        fc.oneof({ arbitrary: fc.constant(false), weight: 1 }, { arbitrary: fc.constant(true), weight: 3 }),
+        plain,
+      )
+      .map(([s, stretch, pad]) =>
+        stretch && s.length * 2 >= envelope.maxLength ? toMaxLength(s, pad) : fit(s),
+      ),
   };
   return Object.fromEntries(
     Object.entries(branches).filter(
