@@ -80,7 +80,8 @@ Output
   --help                this text
 
 Exit codes: 0 the backend conforms, 1 contract violations found, 2 usage, configuration or connection error,
-or a backend that stopped answering mid-run (no verdict; the last line on stderr says where).`;
+or a backend that stopped answering mid-run, or --require-coverage not met (no verdict; the last line on
+stderr says why).`;
 
 function integer(
   name: string,
