@@ -82,7 +82,6 @@ const ENVELOPE_TESTS: readonly EnvelopeTest[] = [
     id: 'max-length',
     label: 'the longest allowed',
     test: (s, envelope) => s.length === envelope.maxLength,
-    eachField: true,
   },
 ];
 

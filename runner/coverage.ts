@@ -132,7 +132,8 @@ function classCoverage(cells: readonly CoverageCell[], unasked: (rule: RuleId) =
       label: first.label,
       group: first.group,
       outcome: first.outcome,
-      rule: first.rule,
+      // A class's rule can differ by field (null is B1 in a required field, B2 in an optional one).
+      rule: (missing[0] ?? first).rule,
       reach: first.reach,
       tally,
       reached: missing.length === 0,

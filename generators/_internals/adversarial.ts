@@ -81,11 +81,6 @@ export function adversarialBranches(envelope: Envelope): Record<string, fc.Arbit
   const cjk = classChar(envelope, 'cjk');
   const astral = classChar(envelope, 'astral');
   const fit = (s: string) => fitToUnits(s, envelope.maxLength);
-  /** `s` repeated to exactly maxLength units; `pad` fills the unit a surrogate pair cut at the end leaves. */
-  const toMaxLength = (s: string, pad: string) => {
-    const cut = fit(s.repeat(Math.ceil(envelope.maxLength / s.length)));
-    return cut.length < envelope.maxLength ? cut + pad : cut;
-  };
 
   const branches: Record<string, fc.Arbitrary<string> | undefined> = {
     padded: fc
@@ -127,19 +122,10 @@ export function adversarialBranches(envelope: Envelope): Record<string, fc.Arbit
           .map(([first, rest]) => fit(first + rest.join('')))
       : undefined,
     mixed: joinChars(fc.array(mixedChar, { minLength: 1, maxLength: 20 })).map(fit),
-    // size 'max': fast-check's default size stops at about ten characters; this one reaches maxLength. Three
-    // times in four a string of at least half of it is stretched to exactly maxLength units, the boundary where a
-    // narrow column or an off-by-one cuts; shorter ones keep their length, so a failure still shrinks to the
-    // shortest failing length (the stretch is dropped first, then the string shrinks).
-    long: fc
-      .tuple(
-        joinChars(fc.array(mixedChar, { minLength: 1, maxLength: envelope.maxLength, size: 'max' })),
-        fc.oneof({ arbitrary: fc.constant(false), weight: 1 }, { arbitrary: fc.constant(true), weight: 3 }),
-        plain,
-      )
-      .map(([s, stretch, pad]) =>
-        stretch && s.length * 2 >= envelope.maxLength ? toMaxLength(s, pad) : fit(s),
-      ),
+    // size 'max': fast-check's default size stops at about ten characters; this one reaches maxLength.
+    long: joinChars(fc.array(mixedChar, { minLength: 1, maxLength: envelope.maxLength, size: 'max' })).map(
+      fit,
+    ),
   };
   return Object.fromEntries(
     Object.entries(branches).filter(

@@ -87,7 +87,8 @@ describe('classesFor: the classes a field can be sent in follow the contract', (
     expect(phone.find((k) => k.id === 'null')).toMatchObject({ outcome: 'MUST-ACCEPT', rule: 'B2' });
     expect(phone.find((k) => k.id === 'omitted')).toMatchObject({ outcome: 'MUST-ACCEPT', rule: 'S2' });
     expect(phone.find((k) => k.id === 'nfd')).toMatchObject({ rule: 'B3', reach: 'any-field' });
-    expect(phone.find((k) => k.id === 'max-length')).toMatchObject({ rule: 'B3', reach: 'each-field' });
+    expect(phone.find((k) => k.id === 'null')).toMatchObject({ reach: 'each-field' });
+    expect(phone.find((k) => k.id === 'max-length')).toMatchObject({ rule: 'B3', reach: 'any-field' });
   });
 
   it('drops what the envelope rules out: no "empty" when it allows empty, no CJK when it forbids CJK', () => {

@@ -24,7 +24,7 @@ const t = (statuses: Record<string, number>, stored: number): ClassTally => ({
   unchanged: 0,
 });
 
-/** Everything reached, but NFD refused in every field and phone's longest string never sent. */
+/** Everything reached, but NFD refused in every field and phone's null never sent. */
 function tallies(): ValueCoverage {
   return Object.fromEntries(
     contract.fields.updatable.map((field) => [
@@ -32,7 +32,7 @@ function tallies(): ValueCoverage {
       Object.fromEntries(
         classesFor(contract, field).map((k) => {
           if (k.id === 'nfd') return [k.id, t({ 422: 3 }, 0)];
-          if (k.id === 'max-length' && field === 'phone') return [k.id, t({}, 0)];
+          if (k.id === 'null' && field === 'phone') return [k.id, t({}, 0)];
           return [k.id, k.outcome === 'MUST-REJECT' ? t({ 400: 1 }, 0) : t({ 200: 4 }, 4)];
         }),
       ),
@@ -55,9 +55,9 @@ describe('the coverage view', () => {
     expect(text).toMatch(
       /Coverage: 21 of 23 value classes reached, 20 of 20 rules judged; not reached: .*nfd/,
     );
-    expect(text).toContain('max-length (phone)');
+    expect(text).toContain('null (phone)');
     expect(text).toMatch(
-      /Coverage gate \(--require-coverage\): FAILED: 2 required items not reached \(.*nfd.*phone:max-length/,
+      /Coverage gate \(--require-coverage\): FAILED: 2 required items not reached \(phone:null, nfd\)/,
     );
     expect(formatSummary(run(false))).not.toContain('Coverage gate');
   });
@@ -68,7 +68,7 @@ describe('the coverage view', () => {
     expect(md).toMatch(
       /\| decomposed accents \\\(NFD\\\): nfd \| B3 \| in no field: refused every time \\\(422 ×42\\\)/,
     );
-    expect(md).toMatch(/\| the longest allowed: max\\-length \\\(phone\\\) \| B3 \| phone: never sent/);
+    expect(md).toMatch(/\| null: null \\\(phone\\\) \| B2 \| phone: never sent/);
     expect(md).toContain('**Coverage gate \\(\\-\\-require\\-coverage\\): FAILED');
     const phoneRow = md.split('\n').find((line) => line.startsWith('| phone |'));
     expect(phoneRow).toContain('⚠️ not sent');
@@ -84,16 +84,14 @@ describe('the coverage view', () => {
     expect(html).toMatch(
       /<li><strong>decomposed accents \(NFD\)<\/strong> <code>nfd<\/code> \(B3\): in no field: refused every time \(422 ×42\)/,
     );
-    expect(html).toMatch(
-      /<td class="err" title="phone · the longest allowed[^"]*never sent[^"]*">not sent<\/td>/,
-    );
+    expect(html).toMatch(/<td class="err" title="phone · null[^"]*never sent[^"]*">not sent<\/td>/);
     expect(html).not.toContain('<b>x</b>');
   });
 
   it('report.json: per field, every class with its answers, what was judged, and why not reached', () => {
     const json = toReportJson(run(true), new Map());
     expect(json.coverage?.required).toBe(true);
-    expect(json.coverage?.shortfall).toEqual(['nfd', 'phone:max-length']);
+    expect(json.coverage?.shortfall).toEqual(['phone:null', 'nfd']);
     const name = json.coverage?.fields['name'] ?? [];
     expect(name.find((c) => c.class === 'nfd')).toMatchObject({
       sent: 3,
@@ -110,7 +108,7 @@ describe('the coverage view', () => {
     const all = tallies();
     for (const field of Object.keys(all)) {
       all[field] = { ...all[field], nfd: t({ 200: 1 }, 1) };
-      if (all[field]?.['max-length']) all[field] = { ...all[field], 'max-length': t({ 200: 1 }, 1) };
+      if (all[field]?.['null']) all[field] = { ...all[field], null: t({ 200: 1 }, 1) };
     }
     const result = run(true, all);
     expect(formatSummary(result)).toContain(

@@ -112,11 +112,11 @@ describe('coverageOf', () => {
 
   it('an each-field class must be reached in every field: the fields that missed it are named', () => {
     const partial = everything();
-    partial['phone'] = { ...partial['phone'], 'max-length': tally({}) };
+    partial['phone'] = { ...partial['phone'], boolean: tally({}) };
     partial['address_city'] = { ...partial['address_city'], null: tally({ 200: 1 }, false) };
     const coverage = judge(partial);
-    expect(coverage.shortfall).toEqual(['address_city:null', 'phone:max-length']);
-    expect(coverage.cells.find((c) => c.field === 'phone' && c.class === 'max-length')?.reason).toBe(
+    expect(coverage.shortfall).toEqual(['address_city:null', 'phone:boolean']);
+    expect(coverage.cells.find((c) => c.field === 'phone' && c.class === 'boolean')?.reason).toBe(
       'never-sent',
     );
     expect(coverage.cells.find((c) => c.field === 'address_city' && c.class === 'null')?.reason).toBe(
@@ -126,13 +126,13 @@ describe('coverageOf', () => {
 
   it('a rule no case judged is not reached; the contract may exempt it, or a class, or one field of a class', () => {
     const partial = everything();
-    partial['phone'] = { ...partial['phone'], 'max-length': tally({}) };
+    partial['phone'] = { ...partial['phone'], boolean: tally({}) };
     for (const field of Object.keys(partial)) partial[field] = { ...partial[field], cjk: tally({}) };
     const cases = { ...check(partial).cases, S7: 0 };
-    expect(judge(partial, { cases }).shortfall).toEqual(['S7', 'cjk', 'phone:max-length']);
+    expect(judge(partial, { cases }).shortfall).toEqual(['S7', 'phone:boolean', 'cjk']);
     const exempting: Contract = {
       ...contract,
-      tolerances: { ...contract.tolerances, coverage: { exempt: ['S7', 'cjk', 'phone:max-length'] } },
+      tolerances: { ...contract.tolerances, coverage: { exempt: ['S7', 'cjk', 'phone:boolean'] } },
     };
     const coverage = judge(partial, { cases, c: exempting });
     expect(coverage.shortfall).toEqual([]);
