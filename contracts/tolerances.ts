@@ -27,6 +27,13 @@ export interface Tolerances {
     mayBeNull: string[];
   };
   concurrency: { burstSize: number; bursts: number };
+  /** What the run must reach (absent in contract copies made before it existed: nothing required). */
+  coverage?: {
+    /** A value class or rule not reached fails the gate (exit 2), as --require-coverage does. */
+    require?: boolean;
+    /** Never required: a rule id, a value class id (every field) or "field:class". */
+    exempt?: string[];
+  };
 }
 
 /** Every status a MAY-EITHER case may be refused with. */

@@ -1,4 +1,5 @@
 /** The typed result of a run: what the report writers and the console summary format. */
+import type { CoverageSummary, ValueCoverage } from './coverage.ts';
 import type { Counterexample } from './failure.ts';
 import type { Outage } from './outage.ts';
 import type { RuleId } from './rules.ts';
@@ -18,6 +19,8 @@ export interface CheckResult {
   error?: string;
   /** A regression that passed without its failure coming back where the replay could not rebuild it: why. */
   notReproduced?: { tries: number; reasons: string[] };
+  /** What the check's cases sent, per field and value class, and what came of it. */
+  coverage?: ValueCoverage;
 }
 
 export interface RuleSummary {
@@ -51,4 +54,6 @@ export interface RunResult {
   bailed?: { after: string; notRun: number };
   /** Where the backend went silent, when it did. */
   stopped?: Outage;
+  /** What the run reached, per field and value class, and per rule. */
+  coverage?: CoverageSummary;
 }

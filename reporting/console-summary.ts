@@ -15,6 +15,7 @@ import {
   shortBody,
 } from './failures.ts';
 import { outageTitle } from './outage.ts';
+import { coverageConsoleLines } from './coverage-console.ts';
 import { notReproducedLine, replayFor } from './replay.ts';
 import { formatDuration, plural, showText } from './text.ts';
 
@@ -105,6 +106,7 @@ export function formatSummary(result: RunResult, options: SummaryOptions = {}): 
     for (const check of broken) lines.push(`  ${p.yellow('!')} ${check.id}: ${showText(check.error ?? '')}`);
   }
 
+  lines.push(...coverageConsoleLines(result));
   lines.push(
     '',
     `${plural(result.checks.length, 'check')}, ${plural(failures.length, 'failure')}. Re-run: ${result.rerunCommand}`,

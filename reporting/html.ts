@@ -13,6 +13,7 @@ import { charDiff, differingCodePoints, type Segment } from './diff.ts';
 import { listFailures, requestExchange, requestName, shownExchange, type FailureEntry } from './failures.ts';
 import { escapeHtml } from './markup.ts';
 import { outageTitle } from './outage.ts';
+import { coverageHtml } from './coverage-html.ts';
 import {
   failureFilePath,
   notReproducedInRun,
@@ -318,6 +319,7 @@ export function toHtml(
 ${headerHtml(result, entries.length)}
 <main>
 ${matrixHtml(result, entries)}
+${coverageHtml(result)}
 <section class="card" id="failures"><h2>Failures (${entries.length})</h2>${toc}</section>
 ${brokenHtml}
 ${entries.map((e) => failureHtml(e, result, failureFiles.get(e.failure), options.reportDir)).join('\n')}

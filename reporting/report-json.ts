@@ -6,6 +6,7 @@ import { RULES, type Outcome, type RuleId } from '../core/rules.ts';
 import { headline, requestExchange } from './failures.ts';
 import { failureFilePath, replayCommand, type ReportOptions } from './replay.ts';
 import { outageTitle } from './outage.ts';
+import { coverageJson, type ReportCoverage } from './coverage-json.ts';
 
 export const REPORT_FORMAT = 'customer-conformance/report@1';
 
@@ -61,6 +62,8 @@ export interface ReportJson {
   throttling: NonNullable<RunResult['throttling']> | null;
   rules: RuleSummary[];
   checks: ReportCheck[];
+  /** What the run reached per field and value class, and per rule; null in results made without it. */
+  coverage: ReportCoverage | null;
 }
 
 function failureEntry(
@@ -127,5 +130,6 @@ export function toReportJson(
       durationMs: check.durationMs,
       failures: check.failures.map((f) => failureEntry(f, failureFiles.get(f), options.reportDir)),
     })),
+    coverage: coverageJson(result.coverage),
   };
 }

@@ -5,6 +5,7 @@ import type { RuleSummary, RunResult } from '../core/result.ts';
 import { curlFor, curlSetup } from './curl.ts';
 import { headline, listFailures, requestExchange, shortBody } from './failures.ts';
 import { outageTitle } from './outage.ts';
+import { coverageMarkdown } from './coverage-md.ts';
 import { replayFor, seedLine, type ReportOptions } from './replay.ts';
 import { formatDuration, showText } from './text.ts';
 
@@ -99,6 +100,7 @@ export function toSummaryMarkdown(
     lines.push('', `### Checks that could not run (${broken.length})`, '');
     for (const check of broken) lines.push(`- ${code(check.id)}: ${md(check.error ?? '')}`);
   }
+  lines.push(...coverageMarkdown(result));
   lines.push('', `Re-run: ${code(result.rerunCommand)}`, '');
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@
  * and a long-lived process that runs many commands one after another (the tests).
  */
 import { formatSummary } from '../reporting/console-summary.ts';
+import { coverageGateLine } from '../reporting/coverage-view.ts';
 import { flagName, HELP, parseOptions, UsageError } from './options.ts';
 import type { Cleanup } from './run.ts';
 import { ConformanceError, runChecked } from './run-conformance.ts';
@@ -59,5 +60,9 @@ async function command(
   io.stdout(`reports: ${result.reportPaths.join(', ')}\n`);
   // No verdict: the reports hold what was judged before; the last line says where the backend went silent.
   if (result.noVerdictReason !== undefined) io.stderr(`customer-conformance: ${result.noVerdictReason}\n`);
+  // --require-coverage not met (exit 2 by exitCodeOf): the verdict on the rules stands; the last line says what was not reached.
+  const coverage = output.result.coverage;
+  if (result.noVerdictReason === undefined && result.exitCode === 2 && coverage !== undefined)
+    io.stderr(`customer-conformance: ${coverageGateLine(coverage) ?? 'coverage not reached'}\n`);
   return result.exitCode;
 }

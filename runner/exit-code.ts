@@ -6,7 +6,8 @@ export type ExitCode = 0 | 1 | 2;
 export function exitCodeOf(result: RunResult): ExitCode {
   switch (result.verdict) {
     case 'conforms':
-      return 0;
+      // A shortfall is no violation, but a gate that asked for coverage (--require-coverage) has no verdict on it.
+      return result.coverage?.required === true && result.coverage.shortfall.length > 0 ? 2 : 0;
     case 'violations':
       return 1;
     case 'no-verdict':

@@ -30,6 +30,8 @@ export interface ConformanceOptions {
   only?: string[];
   /** Stop at the first check that finds a violation. */
   bail?: boolean;
+  /** A rule or value class the run did not reach fails the gate: exit code 2 (see runner/coverage.ts). */
+  requireCoverage?: boolean;
   /** Existing customers to use (two a lane), read first and put back at the end. */
   customerIds?: string[];
   /** Overrides the contract's PUT semantics. */
@@ -66,6 +68,8 @@ export interface RunOptions {
   only: string[];
   /** Stop at the first check that finds a violation: a quicker exit 1, the checks after it not run. */
   bail: boolean;
+  /** A value class or rule the run did not reach fails the gate (exit 2): see runner/coverage.ts. */
+  requireCoverage: boolean;
   customerIds: string[];
   putSemantics?: 'merge' | 'replace' | 'either';
   reportDir: string;
@@ -126,6 +130,9 @@ Cases
   --bail                stop at the first check that finds a violation (set-up included): a quicker exit 1
                         for a release gate; the checks after it are not run, so a rule passes only on
                         the checks before the stop
+  --require-coverage    fail the gate (exit 2) when a rule, or a value class of a field (null, NFD, the
+                        longest string, …), was never judged: see "Coverage" in the reports; the
+                        contract's coverage.exempt lists what a team does not require
   --put-semantics S     merge, replace or either: overrides the contract's putSemantics
   --contract-dir DIR    contract folder (default: contracts/ of this project)
   --regressions-dir DIR saved failures replayed first on every run (default regressions/)
@@ -137,7 +144,8 @@ Output
   --help                this text
 
 Exit codes: 0 the backend conforms, 1 contract violations found, 2 usage, configuration or connection error,
-or a backend that stopped answering mid-run (no verdict; the last line on stderr says where).`;
+or a backend that stopped answering mid-run, or --require-coverage not met (no verdict; the last line on
+stderr says why).`;
 
 /** Each option with a flag: its flag (and environment variable); `name` spells an option as the caller does. */
 const FLAGS = {
@@ -147,6 +155,7 @@ const FLAGS = {
   runs: { flag: 'runs', type: 'string' },
   only: { flag: 'only', type: 'string', multiple: true },
   bail: { flag: 'bail', type: 'boolean' },
+  requireCoverage: { flag: 'require-coverage', type: 'boolean' },
   customerIds: { flag: 'customer-id', type: 'string', multiple: true },
   putSemantics: { flag: 'put-semantics', type: 'string' },
   reportDir: { flag: 'report-dir', type: 'string' },
@@ -319,7 +328,7 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
       `${name('customerIds')} names customers of a real backend: give ${name('baseUrl')} too`,
     );
   }
-  const flag = (key: 'bail' | 'embeddedStrict'): boolean => {
+  const flag = (key: 'bail' | 'embeddedStrict' | 'requireCoverage'): boolean => {
     const value = given[key];
     if (value !== undefined && typeof value !== 'boolean') {
       throw new UsageError(`${name(key)} must be true or false, got "${String(value)}"`);
@@ -353,6 +362,7 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
     runs: integer(name('runs'), given.runs, 100, 1, 1_000_000),
     only,
     bail: flag('bail'),
+    requireCoverage: flag('requireCoverage'),
     customerIds,
     ...(semantics !== undefined ? { putSemantics: semantics } : {}),
     reportDir: text('reportDir') ?? 'reports',

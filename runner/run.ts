@@ -16,6 +16,7 @@ import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
 import { BAIL_FILE, readBail } from '../suites/bail-file.ts';
 import { readCheckResults, readThrottling, summarizeRules } from './collect.ts';
+import { coverageOf } from './coverage.ts';
 import { writeFailureFiles } from './failure-files.ts';
 import type { FixtureSet } from './fixtures.ts';
 import { countIds, fixturesLine, keptFixtures, laneIds } from './kept-fixtures.ts';
@@ -50,6 +51,7 @@ export function rerunCommand(options: RunOptions): string {
   if (options.baseUrl) parts.push(`--base-url ${options.baseUrl}`);
   for (const item of options.only) parts.push(`--only ${item}`);
   if (options.bail) parts.push('--bail');
+  if (options.requireCoverage) parts.push('--require-coverage');
   if (options.putSemantics) parts.push(`--put-semantics ${options.putSemantics}`);
   if (options.embeddedStrict) parts.push('--embedded-strict');
   // Cases are spread over the lanes by index: another lane count puts them on other customers.
@@ -111,6 +113,7 @@ export async function conformanceRun(
     bailed?: RunResult['bailed'],
   ): Promise<RunOutput> => {
     const failing = checks.some((c) => c.failures.length > 0);
+    const rules = summarizeRules(checks);
     const result: RunResult = {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
@@ -121,11 +124,16 @@ export async function conformanceRun(
       runs: options.runs,
       requests: countLines(exchangeLog),
       checks,
-      rules: summarizeRules(checks),
+      rules,
       verdict: stopped ? 'no-verdict' : failing ? 'violations' : 'conforms',
       rerunCommand: rerunCommand(options),
       ...(stopped ? { stopped } : {}),
       ...(bailed ? { bailed } : {}),
+      coverage: coverageOf(checks, rules, contract, {
+        required: options.requireCoverage === true || contract.tolerances.coverage?.require === true,
+        only: options.only,
+        bailed: bailed !== undefined,
+      }),
     };
     const throttling = client ? readThrottling(join(reportDir, 'results'), client.throttling()) : undefined;
     if (throttling) result.throttling = throttling;

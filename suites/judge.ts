@@ -10,15 +10,19 @@ export interface Judgement {
   violations: Violation[];
   /** Rules whose checks judged this trace: each counts one case. */
   judged: RuleId[];
+  /** Names of the checks that judged it (what coverage records). */
+  applied: string[];
 }
 
 export function judge(trace: Trace, scenario: Scenario, ctx: JudgeContext): Judgement {
   const violations: Violation[] = [];
   const judged = new Set<RuleId>();
+  const applied: string[] = [];
   for (const check of CHECKS.all()) {
     if (!check.applies(trace, scenario, ctx)) continue;
+    applied.push(check.name);
     judged.add(ruleOf(check, scenario, ctx));
     violations.push(...check.run(trace, scenario, ctx));
   }
-  return { violations, judged: [...judged] };
+  return { violations, judged: [...judged], applied };
 }

@@ -14,6 +14,7 @@ import type { CheckResult } from '../core/result.ts';
 import { RunInterrupted, type ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { comesBack } from './comes-back.ts';
+import { CoverageTally } from './coverage.ts';
 import { judge } from './judge.ts';
 import { FirstFailure, spread, type Lane } from './lanes.ts';
 import { onLane } from './schedule.ts';
@@ -93,8 +94,13 @@ function counterexample(
 
 class Tally {
   readonly cases: Partial<Record<RuleId, number>> = {};
-  add(rules: RuleId[]): void {
+  readonly coverage = new CoverageTally();
+  add(
+    rules: RuleId[],
+    judged?: { trace: Trace; scenario: Scenario; applied: string[]; ctx: JudgeContext },
+  ): void {
     for (const rule of rules) this.cases[rule] = (this.cases[rule] ?? 0) + 1;
+    if (judged) this.coverage.add(judged.trace, judged.scenario, judged.applied, judged.ctx);
   }
 }
 
@@ -111,6 +117,7 @@ function result(
     suite: spec.suite,
     rules: spec.rules,
     cases: tally.cases,
+    ...(Object.keys(tally.coverage.fields).length > 0 ? { coverage: tally.coverage.fields } : {}),
     failures,
     durationMs: Math.round(performance.now() - started),
     ...(error !== undefined ? { error } : {}),
@@ -212,8 +219,8 @@ export async function runProperty(
           first.starting(lane.index, index);
           const scenario = scenarioAt(index);
           const trace = await lane.play(scenario);
-          const { violations, judged } = judge(trace, scenario, lane.ctx);
-          if (round === 0) tally.add(judged);
+          const { violations, judged, applied } = judge(trace, scenario, lane.ctx);
+          if (round === 0) tally.add(judged, { trace, scenario, applied, ctx: lane.ctx });
           const found = fresh(violations, muted);
           if (found.length === 0) return true;
           // A lane stops at its own first failure; only the round's first one is shrunk and reported.
@@ -258,7 +265,8 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
   const tally = new Tally();
   const failures: Counterexample[] = [];
   const reported = new Set<string>();
-  const played: { trace: Trace; violations: Violation[]; judged: RuleId[]; lane: Lane }[] = [];
+  const played: { trace: Trace; violations: Violation[]; judged: RuleId[]; applied: string[]; lane: Lane }[] =
+    [];
   try {
     await spread(scenarios.length, run.lanes, async (lane, index) => {
       const scenario = scenarios[index] as Scenario;
@@ -271,8 +279,8 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     return result(spec, tally, failures, started, `the check itself failed: ${reason(error)}`);
   }
   for (const [index, scenario] of scenarios.entries()) {
-    const { trace, violations, judged, lane } = played[index] as (typeof played)[number];
-    tally.add(judged);
+    const { trace, violations, judged, applied, lane } = played[index] as (typeof played)[number];
+    tally.add(judged, { trace, scenario, applied, ctx: lane.ctx });
     const found = fresh(violations, reported);
     if (found.length === 0) continue;
     for (const violation of found) reported.add(muteKey(violation));

@@ -31,6 +31,20 @@ const cases: Case[] = [
     says: 'must be >= 400',
   },
   {
+    name: 'coverage.require "yes"',
+    breakIt: (dir) => editJson(dir, 'tolerances.json', (t) => (t['coverage'] = { require: 'yes' })),
+    file: 'tolerances.json',
+    pointer: '/coverage/require',
+    says: 'must be boolean',
+  },
+  {
+    name: 'coverage.exempt entry that names nothing',
+    breakIt: (dir) => editJson(dir, 'tolerances.json', (t) => (t['coverage'] = { exempt: ['max length'] })),
+    file: 'tolerances.json',
+    pointer: '/coverage/exempt/0',
+    says: 'must match pattern',
+  },
+  {
     name: 'putSemantics "sometimes"',
     breakIt: (dir) => editJson(dir, 'tolerances.json', (t) => (t['putSemantics'] = 'sometimes')),
     file: 'tolerances.json',

@@ -39,10 +39,13 @@ const OUTAGE_BOUND_MS = 60_000;
 const ends = (v: Variant) => v.expect ?? 'caught';
 
 const jobs: Job[] = [
+  // A lenient reference accepts every value class, so the coverage gate must hold there (seen passing); a strict
+  // one refuses every outside-envelope string, which the coverage view must show as not reached.
   ...MODES.map(([semantics, edgePolicy]) => ({
     name: `reference-${semantics}-${edgePolicy}`,
     semantics,
     edgePolicy,
+    ...(edgePolicy === 'lenient' ? { args: ['--require-coverage'] } : {}),
   })),
   ...CONFORMING_VARIANTS.map((variant) => ({
     name: `conforming-${variant.id}`,
@@ -101,6 +104,52 @@ describe('the reference backend conforms', () => {
       expect(row?.run).toBe('whole');
       expect(row?.failedRules, row?.cli.stdout.slice(-3000)).toEqual([]);
       expect(row?.cli.code, row?.cli.stderr.slice(-2000)).toBe(0);
+    },
+  );
+});
+
+describe('what the reference runs reached (contract coverage)', () => {
+  it.each(MODES.filter(([, edge]) => edge === 'lenient'))(
+    'in %s semantics, lenient: every value class of every field and every rule reached; --require-coverage holds',
+    (semantics, edgePolicy) => {
+      const row = rows.get(`reference-${semantics}-${edgePolicy}`);
+      expect(row?.coverage?.required).toBe(true);
+      expect(row?.coverage?.shortfall).toEqual([]);
+      const cells = Object.values(row?.coverage?.fields ?? {}).flat();
+      expect(cells.length).toBeGreaterThan(200);
+      const missing = cells.filter((c) => !c.reached && c.group !== 'outside' && c.group !== 'envelope');
+      expect(missing.map((c) => c.class)).toEqual([]);
+      expect(row?.coverage?.rules.every((r) => r.reached)).toBe(true);
+    },
+  );
+
+  it.each(MODES.filter(([, edge]) => edge === 'strict'))(
+    'in %s semantics, strict: every outside-envelope class refused, so shown as not reached with its answers',
+    (semantics, edgePolicy) => {
+      const row = rows.get(`reference-${semantics}-${edgePolicy}`);
+      const outside = Object.values(row?.coverage?.fields ?? {})
+        .flat()
+        .filter((c) => c.group === 'outside' && c.sent > 0);
+      expect(outside.length).toBeGreaterThan(5);
+      for (const cell of outside) {
+        expect(cell.reached).toBe(false);
+        expect(cell.stored).toBe(0);
+        expect(cell.reason).toMatch(
+          /^refused every time \(422 ×\d+\): allowed, but whether it is stored exactly was never judged$/,
+        );
+      }
+      // Not required here, so the verdict stands (exit 0 above); the classes are what a gate would fail on.
+      expect(row?.coverage?.required).toBe(false);
+      expect(row?.coverage?.shortfall).toEqual(
+        expect.arrayContaining([
+          'too-short',
+          'over-max',
+          'nul',
+          'control',
+          'lone-surrogate',
+          'not-an-address',
+        ]),
+      );
     },
   );
 });

@@ -11,6 +11,7 @@ import type { FailureFile } from '../../core/failure-file.ts';
 import type { RuleId } from '../../core/rules.ts';
 import type { Variant } from '../../backend/variants/catalogue.ts';
 import type { EdgePolicy, StoreSemantics } from '../../backend/types.ts';
+import type { ReportJson } from '../../reporting/report-json.ts';
 import { runCli, type CliResult } from '../support/run-cli.ts';
 import { serveBackend, TEST_TOKEN } from '../support/serve-backend.ts';
 
@@ -23,6 +24,8 @@ export interface MatrixRow {
   /** Rules named by the saved failures. */
   failedRules: RuleId[];
   failures: FailureFile[];
+  /** report.json's coverage (what the run reached); null when no report was written. */
+  coverage: ReportJson['coverage'];
 }
 
 export const MATRIX_SEED = 20261126;
@@ -50,7 +53,12 @@ export async function runAgainst(
       ? readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as FailureFile)
       : [];
     const failedRules = [...new Set(failures.flatMap((f) => f.violations.map((v) => v.rule)))].sort();
-    return { name, run: extraArgs.includes('--bail') ? 'focused' : 'whole', cli, failedRules, failures };
+    const reportFile = join(reportDir, 'report.json');
+    const coverage = readdirSync(reportDir).includes('report.json')
+      ? (JSON.parse(readFileSync(reportFile, 'utf8')) as ReportJson).coverage
+      : null;
+    const run = extraArgs.includes('--bail') ? ('focused' as const) : ('whole' as const);
+    return { name, run, cli, failedRules, failures, coverage };
   } finally {
     await served.server.close();
     rmSync(reportDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
