@@ -1,4 +1,5 @@
 /** The typed result of a run: what the report writers and the console summary format. */
+import type { BaselineOutcome } from './baseline.ts';
 import type { Counterexample } from './failure.ts';
 import type { Outage } from './outage.ts';
 import type { RuleId } from './rules.ts';
@@ -50,4 +51,8 @@ export interface RunResult {
   bailed?: { after: string; notRun: number };
   /** Where the backend went silent, when it did. */
   stopped?: Outage;
+  /** --baseline (or --write-baseline): which findings are new, which known, which entries were not seen. */
+  baseline?: BaselineOutcome;
+  /** --write-baseline: the file written, its entries, and the earlier entries it no longer holds. */
+  wroteBaseline?: { file: string; entries: number; dropped: string[] };
 }

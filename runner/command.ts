@@ -7,6 +7,7 @@ import { formatSummary } from '../reporting/console-summary.ts';
 import { outageLine } from '../reporting/outage.ts';
 import { ContractError, loadContract } from '../contracts/load.ts';
 import { HELP, parseOptions, UsageError } from './options.ts';
+import { exitCodeOf } from './gate.ts';
 import { conformanceRun, type Cleanup } from './run.ts';
 import { TargetError } from './target-error.ts';
 
@@ -78,7 +79,7 @@ async function command(
     );
     for (const note of output.notes) io.stdout(`note: ${note}\n`);
     io.stdout(`reports: ${output.reportPaths.join(', ')}\n`);
-    return output.result.verdict === 'conforms' ? 0 : 1;
+    return exitCodeOf(output.result);
   } catch (error) {
     if (error instanceof TargetError) throw new UsageExit(error.message);
     throw error;

@@ -23,6 +23,10 @@ export interface RunOptions {
   embeddedDelayMs?: number;
   /** Independent pairs of fixture customers worked on at once. */
   lanes: number;
+  /** Known findings: a finding whose fingerprint is listed there does not fail the run. */
+  baseline?: string;
+  /** Where to write this run's findings as a baseline. */
+  writeBaseline?: string;
   help: boolean;
 }
 
@@ -70,11 +74,19 @@ Cases
   --embedded-strict     the embedded backend rejects every edge case it may reject (default: accepts them)
   --embedded-delay MS   the embedded backend answers each request MS ms late, like a remote one (default 0)
 
+Known findings
+  --baseline FILE       findings already known (a file --write-baseline wrote, committed beside your CI
+                        config): reported as known, they do not fail the run; only a new one does
+                                                                                 [env CONFORMANCE_BASELINE]
+  --write-baseline FILE write this run's findings to FILE (entries already in it keep their reason and date);
+                        the run then exits 0 unless a regression came back
+
 Output
   --report-dir DIR      where reports go (default reports/)
   --help                this text
 
-Exit codes: 0 the backend conforms, 1 contract violations found, 2 usage, configuration or connection error,
+Exit codes: 0 the backend conforms (with --baseline: every finding is known), 1 contract violations found
+(with --baseline: a new finding, or a saved regression that came back), 2 usage, configuration or connection error,
 or a backend that stopped answering mid-run (no verdict; the last line on stderr says where).`;
 
 function integer(
@@ -116,6 +128,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
         'embedded-strict': { type: 'boolean' },
         'embedded-delay': { type: 'string' },
         lanes: { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -165,7 +179,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
   if (customerIds.length > 0 && baseUrl === undefined) {
     throw new UsageError('--customer-id names customers of a real backend: give --base-url too');
   }
+  const baseline = v.baseline ?? (env['CONFORMANCE_BASELINE'] || undefined);
+  if (baseline !== undefined && baseline.trim() === '') throw new UsageError('--baseline must name a file');
+  const writeBaseline = v['write-baseline'];
+  if (writeBaseline !== undefined && writeBaseline.trim() === '')
+    throw new UsageError('--write-baseline must name a file');
   return {
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(writeBaseline !== undefined ? { writeBaseline } : {}),
     ...(baseUrl !== undefined ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
     ...(token !== undefined ? { token } : {}),
     seed,

@@ -15,9 +15,11 @@ import { writeReports } from '../reporting/write-reports.ts';
 import type { SuiteEnv } from '../suites/env.ts';
 import { BAIL_FILE, readBail } from '../suites/bail-file.ts';
 import { readCheckResults, readThrottling, summarizeRules } from './collect.ts';
+import { readBaseline } from './baseline-file.ts';
 import { writeFailureFiles } from './failure-files.ts';
 import type { FixtureSet } from './fixtures.ts';
 import { adoptLanes, createLanes, releaseLanes, setupOfLanes } from './lanes.ts';
+import { settleBaseline } from './gate.ts';
 import { DEFAULT_LANES, type RunOptions } from './options.ts';
 import { preflight } from './preflight.ts';
 import type { Progress } from './progress.ts';
@@ -66,6 +68,8 @@ export async function conformanceRun(
   onCleanup: (cleanup: Cleanup | undefined) => void,
 ): Promise<RunOutput> {
   const started = Date.now();
+  // A baseline that cannot be used is exit 2 before anything is sent.
+  const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
   if (options.putSemantics) contract.tolerances.putSemantics = options.putSemantics;
   const reportDir = resolve(options.reportDir);
   for (const stale of ['failures', 'results', 'exchanges.ndjson', 'fixtures.json']) {
@@ -119,8 +123,9 @@ export async function conformanceRun(
     const throttling = client ? readThrottling(join(reportDir, 'results'), client.throttling()) : undefined;
     if (throttling) result.throttling = throttling;
     const failureFiles = writeFailureFiles(checks, reportDir, sets);
+    const baselineNotes = settleBaseline(result, options, baseline, failureFiles);
     const reportPaths = await writeReports(result, reportDir, failureFiles);
-    return { result, failureFiles, reportPaths, notes };
+    return { result, failureFiles, reportPaths, notes: [...notes, ...baselineNotes] };
   };
   try {
     client = clientFor(target, options, contract, exchangeLog);
@@ -181,6 +186,7 @@ export async function conformanceRun(
       bail: options.bail,
       bailFile: join(reportDir, 'results', BAIL_FILE),
       regressionsDir: resolve(options.regressionsDir),
+      deepSearch: options.baseline !== undefined || options.writeBaseline !== undefined,
     };
     const setup = setupOfLanes(lanes);
     const judgedSetup = setup && setup.result.failures.length > 0 ? [setup.result] : [];

@@ -93,6 +93,7 @@ export function harness(): Harness {
       seed: seedFor(env.seed, checkId),
       runSeed: env.seed,
       bail: env.bail,
+      deep: env.deepSearch ?? false,
     };
   };
   shared = { env, contract, client, lanes, semantics, run };
