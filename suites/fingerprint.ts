@@ -46,8 +46,22 @@ const DIAGNOSIS_KINDS: [RegExp, string][] = [
   [/^value of /, 'value-of-another-field'],
 ];
 
+/**
+ * `truncated-50`: a cut at a column size (in characters, UTF-16 units or UTF-8 bytes) names the size, which is
+ * the bug's own (a VARCHAR(50) is not a VARCHAR(255)); a cut no column size explains is plain `truncated`.
+ */
+function truncationKind(diagnosis: string): string {
+  if (/\(cut: /.test(diagnosis) || /cutting a character in two/.test(diagnosis)) return 'truncated';
+  const passes = /would pass (\d+)/.exec(diagnosis)?.[1];
+  const units = /\((\d+) (?:UTF-16 units|UTF-8 bytes)/.exec(diagnosis)?.[1];
+  const chars = /^truncated to (\d+) character/.exec(diagnosis)?.[1];
+  const limit = passes ?? units ?? chars;
+  return limit === undefined ? 'truncated' : `truncated-${limit}`;
+}
+
 export function diagnosisKind(diagnosis: string | undefined): string {
   if (diagnosis === undefined) return 'changed';
+  if (/^truncated/.test(diagnosis)) return truncationKind(diagnosis);
   for (const [pattern, kind] of DIAGNOSIS_KINDS) {
     const match = pattern.exec(diagnosis);
     if (match) return kind.replace(/\$(\d)/g, (_, i: string) => (match[Number(i)] ?? '').toLowerCase());
@@ -235,9 +249,12 @@ const PLAIN_TRANSFORMATIONS = new Set([
   'astral-dropped',
 ]);
 
+/** Plain transformations, and a cut at a column size: the same bug whether a valid or an edge case showed it. */
+const isPlain = (kind: string): boolean => PLAIN_TRANSFORMATIONS.has(kind) || /^truncated-\d+$/.test(kind);
+
 /** The rule part of a fingerprint: a plain transformation of a value is S1's (S4's) in any case that shows it. */
 export function findingRule(v: Violation): string {
-  if (v.check === 'echoes_sent_values' && PLAIN_TRANSFORMATIONS.has(diagnosisKind(v.diagnosis))) return 'S1';
+  if (v.check === 'echoes_sent_values' && isPlain(diagnosisKind(v.diagnosis))) return 'S1';
   return v.rule;
 }
 
