@@ -14,10 +14,16 @@ import { holds, stabilityOf } from './stability.ts';
 const args = process.argv.slice(2);
 const seedsAt = args.indexOf('--seeds');
 const laterSeeds = seedsAt >= 0 ? Number(args[seedsAt + 1]) : 5;
-const ids = args.filter((a, i) => a !== '--seeds' && i !== seedsAt + 1);
+const ids = args.filter((a, i) => a !== '--seeds' && (seedsAt < 0 || i !== seedsAt + 1));
 const chosen = ids.length > 0 ? VARIANTS.filter((v) => ids.includes(v.id)) : VARIANTS;
 // Outages end the run with exit 2: no verdict, so no finding to record.
-const variants = chosen.filter((v) => v.expect !== 'exit-2');
+const kept = chosen.filter((v) => v.expect !== 'exit-2');
+// Round-robin over the rules, so that the first results (and an interrupted run) cover every rule.
+const byRule = new Map<string, typeof kept>();
+for (const v of kept) byRule.set(v.rule, [...(byRule.get(v.rule) ?? []), v]);
+const variants = Array.from({ length: Math.max(0, ...[...byRule.values()].map((l) => l.length)) }, (_, i) =>
+  [...byRule.values()].flatMap((list) => (list[i] ? [list[i]] : [])),
+).flat();
 const SEEDS = [20261201, 7, 99, 4242, 31337, 123456, 2718281, 161803].slice(0, laterSeeds + 1);
 const MODES: [StoreSemantics, EdgePolicy][] = [
   ['merge', 'lenient'],
