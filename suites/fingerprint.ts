@@ -284,8 +284,20 @@ function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined)
       // Sent in the body (mass assignment) is one bug whichever field a seed sent; changed by itself, the field's own.
       return sentProperties(scenario).includes(field) ? ['mass-assigned'] : ['changed', field];
     }
-    case 'rejection_is_atomic':
-      return ['changed', `after-${rejectedFor(scenario)}`];
+    case 'rejection_is_atomic': {
+      // A value the rejected request did not send came from another write (another lane's, to the wrong
+      // customer): a leak seen here, not the rejected request's own partial write.
+      const field = responsePlace(v.pointer).replace(/^data\./, '');
+      const sent =
+        'case' in scenario ? (scenario.case.value as Record<string, unknown> | undefined) : undefined;
+      const value = sent !== null && typeof sent === 'object' ? sent[field] : undefined;
+      // A backend may store a mistyped value as text (5 as "5"): still the request's own write.
+      const own =
+        v.got === undefined || (value !== undefined && (value === v.got || String(value) === v.got));
+      return own || v.got === null
+        ? ['changed', `after-${rejectedFor(scenario)}`]
+        : ['changed-by-another-write'];
+    }
     case 'spelled_id_not_found':
       return [trigger(scenario), v.title.includes('found a customer') ? 'found' : 'not-404'];
     case 'spelled_id_leaves_customer':
