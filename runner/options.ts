@@ -85,9 +85,9 @@ Output
   --report-dir DIR      where reports go (default reports/)
   --help                this text
 
-Exit codes: 0 the backend conforms (with --baseline: every finding is known), 1 contract violations found
-(with --baseline: a new finding, or a saved regression that came back), 2 usage, configuration or connection error,
-or a backend that stopped answering mid-run (no verdict; the last line on stderr says where).`;
+Exit codes: 0 the backend conforms, 1 contract violations found, 2 usage, configuration or connection error,
+or a backend that stopped answering mid-run (no verdict; the last line on stderr says where). With --baseline:
+0 when every finding is known, 1 for a new finding or a saved regression that came back.`;
 
 function integer(
   name: string,
