@@ -1,5 +1,5 @@
 /** Serves a Handler over node:http on loopback; port 0 picks a free port. */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Handler } from './types.ts';
 
@@ -30,8 +30,12 @@ function headerMap(request: IncomingMessage): Record<string, string | undefined>
   return headers;
 }
 
-export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
-  const server: Server = createServer((request, response) => {
+/**
+ * A Handler as a node:http request listener. A BackendExit drops the connection and calls `onExit` (serve() stops
+ * listening, as a dead process would).
+ */
+export function requestListener(handler: Handler, onExit: () => void = () => {}): RequestListener {
+  return (request, response) => {
     void (async () => {
       try {
         const url = new URL(request.url ?? '/', 'http://localhost');
@@ -46,8 +50,7 @@ export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Pro
         response.end(result.body);
       } catch (error) {
         if (error instanceof BackendExit) {
-          server.close();
-          server.closeAllConnections();
+          onExit();
           request.socket.destroy();
           return;
         }
@@ -56,7 +59,16 @@ export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Pro
         response.end('internal server error');
       }
     })();
-  });
+  };
+}
+
+export async function serve(handler: Handler, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
+  const server: Server = createServer(
+    requestListener(handler, () => {
+      server.close();
+      server.closeAllConnections();
+    }),
+  );
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

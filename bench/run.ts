@@ -3,6 +3,8 @@
  * against the embedded reference backend, and how much of it is the suite rather than the network.
  *
  *   startup     fixed cost: node alone, the command line's --help, npm start -- --help
+ *   compiled    the command line through tsx against the compiled package (dist/, npm run build): start-up to
+ *               the first request and peak memory of a default run, taken in turns
  *   gating      default gating runs (all rules, default run counts): wall, CPU, peak RSS, requests, phases
  *   overhead    the suite vs a bare HTTP loop replaying its exchanges.ndjson, at --runs 100 and 1000
  *   components  generation, judging and logging per request, in-process (bench/components.ts)
@@ -22,9 +24,19 @@ import { cliRun, type RunFigures } from './lib/cli-run.ts';
 import { overheadRep, type OverheadRep, type ReplayMode } from './lib/overhead.ts';
 import { bugRun, PLANTED, type BugRun } from './lib/bugs.ts';
 import { load, machine } from './lib/machine.ts';
+import { compiledAvailable, compiledRep, type CompiledRep, type Entry } from './lib/compiled.ts';
 import { CHAIN, CONCURRENCY, floorMs, latencyRun, type LatencyRun } from './lib/latency.ts';
 
-const SECTIONS = ['startup', 'gating', 'overhead', 'components', 'scaling', 'bugs', 'latency'] as const;
+const SECTIONS = [
+  'startup',
+  'compiled',
+  'gating',
+  'overhead',
+  'components',
+  'scaling',
+  'bugs',
+  'latency',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -48,6 +60,7 @@ const wanted = new Set<Section>(
 const plan = quick
   ? {
       startupReps: 2,
+      compiledReps: 2,
       gatingReps: 2,
       overhead: [
         [100, 1],
@@ -61,6 +74,7 @@ const plan = quick
     }
   : {
       startupReps: 3,
+      compiledReps: 5,
       gatingReps: 5,
       overhead: [
         [100, 3],
@@ -115,6 +129,48 @@ async function startup(): Promise<void> {
       table(['command', 'wall s', 'CPU s', 'peak RSS MB'], rows) +
       "\n\n`--help` loads every module the command line imports (vitest's Node API, the contract, the reporters) " +
       'through tsx, then exits: the floor under any run. npm adds its own start-up on top.',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- compiled
+async function compiled(): Promise<void> {
+  if (!compiledAvailable()) {
+    emit('## Loader against compiled\n\nSkipped: no dist/ (run `npm run build` first).');
+    return;
+  }
+  const reps: CompiledRep[] = [];
+  for (let i = 0; i < plan.compiledReps; i++) {
+    // In turns, so a change in the machine's load falls on both alike.
+    for (const entry of (i % 2 === 0 ? ['loader', 'compiled'] : ['compiled', 'loader']) as Entry[]) {
+      const rep = await compiledRep(entry, 31 + i);
+      reps.push(rep);
+      say(
+        `compiled: ${entry} ${i + 1}/${plan.compiledReps}: exit ${rep.run.code}, first request ${fmt(s(rep.firstRequestMs), 2)} s`,
+      );
+    }
+  }
+  const of = (entry: Entry) => reps.filter((r) => r.entry === entry);
+  const median = (entry: Entry, f: (r: CompiledRep) => number) => spread(of(entry).map(f)).median;
+  const rows: Row[] = (['loader', 'compiled'] as Entry[]).map((entry) => [
+    entry === 'loader'
+      ? '`node --import tsx runner/cli.ts` (npm start)'
+      : '`node dist/runner/cli.js` (the bin)',
+    fmtSpread(spread(of(entry).map((r) => s(r.firstRequestMs))), 2),
+    fmtSpread(spread(of(entry).map((r) => MB(r.run.maxRssKb))), 0),
+    fmtSpread(spread(of(entry).map((r) => s(r.run.wallMs))), 2),
+    fmtSpread(spread(of(entry).map((r) => r.run.userS + r.run.sysS)), 2),
+    of(entry)
+      .map((r) => String(r.run.code))
+      .join(' '),
+  ]);
+  const ratio = (f: (r: CompiledRep) => number) => fmt(median('loader', f) / median('compiled', f), 2);
+  emit(
+    `## Loader against compiled (${plan.compiledReps} runs each, in turns)\n\n` +
+      table(['command', 'spawn → first request s', 'peak RSS MB', 'wall s', 'CPU s', 'exit'], rows) +
+      `\n\nLoader / compiled (medians): start-up ${ratio((r) => r.firstRequestMs)}×, peak memory ` +
+      `${ratio((r) => r.run.maxRssKb)}×, wall ${ratio((r) => r.run.wallMs)}×. Peak RSS, wall and CPU: a default run ` +
+      '(embedded backend, `--seed N`); spawn → first request: a run against a backend served by the bench, which ' +
+      'times the first request it gets (the preflight).',
   );
 }
 
@@ -676,6 +732,7 @@ function whereTimeGoes(): void {
 // ---------------------------------------------------------------------------------------------- main
 const steps: [Section, () => Promise<void>][] = [
   ['startup', startup],
+  ['compiled', compiled],
   ['gating', gatingRuns],
   ['components', componentsBench],
   ['overhead', overheadRuns],

@@ -35,7 +35,8 @@ export interface RunResult {
   seed: number;
   /** Redacted: never the token. */
   baseUrl: string;
-  target: 'embedded' | 'remote';
+  /** 'app': an app in process (the API's `app` option), served on a loopback port for the run. */
+  target: 'embedded' | 'remote' | 'app';
   putSemantics: string;
   runs: number;
   requests: number;

@@ -1,6 +1,7 @@
 /** Where a failure file is and the command that replays it. */
 import { posix } from 'node:path';
 import type { Counterexample } from '../core/failure.ts';
+import { INVOCATION } from '../core/invocation.ts';
 import { plural, shellQuote } from './text.ts';
 
 /** Options every report writer takes. */
@@ -16,9 +17,9 @@ export function failureFilePath(relative: string, reportDir: string = DEFAULT_RE
   return posix.isAbsolute(relative) ? relative : posix.join(reportDir, relative);
 }
 
-/** `npm run replay -- reports/failures/S1-1.json` */
+/** `npm run replay -- reports/failures/S1-1.json` (`npx customer-conformance replay …` from the package) */
 export function replayCommand(failureFile: string): string {
-  return `npm run replay -- ${shellQuote(failureFile)}`;
+  return `${INVOCATION.replay} ${shellQuote(failureFile)}`;
 }
 
 /** The replay command of a counterexample, or undefined when the runner saved no file for it. */

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Counterexample } from '../core/failure.ts';
+import { INVOCATION } from '../core/invocation.ts';
 import { FAILURE_FORMAT, type FailureFile } from '../core/failure-file.ts';
 import { fingerprintsOf } from '../core/finding.ts';
 import type { CheckResult } from '../core/result.ts';
@@ -58,7 +59,7 @@ export function writeFailureFiles(
       counters.set(failure.rule, n);
       const file = join(dir, `${failure.rule}-${n}.json`);
       const shown = relative(process.cwd(), file);
-      const replay = `npm run replay -- ${shown.startsWith('..') || shown === '' ? file : shown}`;
+      const replay = `${INVOCATION.replay} ${shown.startsWith('..') || shown === '' ? file : shown}`;
       const title = failure.violations[0]?.title ?? check.title;
       mkdirSync(dir, { recursive: true });
       // A failure holds its own lane's customers: replayed, it needs no other lane.

@@ -1,9 +1,66 @@
-/** The command line and its environment equivalents, checked into a typed RunOptions or a UsageError. */
+/**
+ * A run's options: the API's object (`ConformanceOptions`) and the command line with its environment equivalents,
+ * both checked by one function (`checkOptions`) into a typed RunOptions, or a UsageError naming the option as its
+ * caller spells it (`--runs` on the command line, `runs` in the API). A new option is a field of
+ * ConformanceOptions, a row of FLAGS (when it has a flag) and its check in checkOptions.
+ */
+import type { RequestListener, Server } from 'node:http';
 import { parseArgs } from 'node:util';
+import { INVOCATION } from '../core/invocation.ts';
 import { isRuleId } from '../core/rules.ts';
+
+/** An app in process: what `http.createServer` accepts (Express, Koa's `app.callback()`, …) or an http.Server. */
+export type AppUnderTest = RequestListener | Server;
+
+/** The options of a run, as `runConformance` takes them; each has a command-line flag except `app`/`basePath`. */
+export interface ConformanceOptions {
+  /** API base URL, e.g. https://dev-backend.example.com/api/v1; without it (and without `app`), the embedded backend. */
+  baseUrl?: string;
+  /** The app under test, served on a free loopback port for the run and closed after it (instead of baseUrl). */
+  app?: AppUnderTest;
+  /** Where `app` mounts the API, e.g. "/api/v1" (default ""). */
+  basePath?: string;
+  /** Bearer token the backend accepts; needed with baseUrl or app. */
+  token?: string;
+  /** Seed of every generated case (default: random, printed). */
+  seed?: number;
+  /** Generated cases per property check (default 100). */
+  runs?: number;
+  /** Rule ids (`S1`) or suite names (`valid-updates`) to run; default all. */
+  only?: string[];
+  /** Stop at the first check that finds a violation. */
+  bail?: boolean;
+  /** Existing customers to use (two a lane), read first and put back at the end. */
+  customerIds?: string[];
+  /** Overrides the contract's PUT semantics. */
+  putSemantics?: 'merge' | 'replace' | 'either';
+  /** Where reports go (default "reports"). */
+  reportDir?: string;
+  /** Per-request timeout in ms (default 10000). */
+  timeout?: number;
+  /** Most requests in flight at once (default 16). */
+  concurrency?: number;
+  /** Pairs of fixture customers worked on at once (default 12). */
+  lanes?: number;
+  /** A contract folder (a copy of the package's contracts/ edited for your backend). */
+  contractDir?: string;
+  /** Saved failures replayed first (default "regressions"). */
+  regressionsDir?: string;
+  /** The embedded backend rejects every edge case it may reject. */
+  embeddedStrict?: boolean;
+  /** The embedded backend answers every request this many ms late. */
+  embeddedDelay?: number;
+  /** Known findings (a file --write-baseline wrote): a finding listed there does not fail the run. */
+  baseline?: string;
+  /** Where to write this run's findings as a baseline. */
+  writeBaseline?: string;
+}
 
 export interface RunOptions {
   baseUrl?: string;
+  app?: AppUnderTest;
+  /** Prefix `app` mounts the API under: "" or "/api/v1" (no trailing slash). */
+  basePath: string;
   token?: string;
   seed: number;
   seedGiven: boolean;
@@ -47,7 +104,8 @@ export const DEFAULT_LANES = 12;
 
 export const HELP = `customer-conformance: contract and conformance suite for PUT /unified/customer/{unifiedCustomerId}
 
-Usage: npm start -- [options]        (or: npx customer-conformance [options])
+Usage: ${INVOCATION.run} [options]
+       ${INVOCATION.replay} <failure file> [options]   (--help for its own)
 
 Target
   --base-url URL        API base URL, e.g. https://dev-backend.thelinks.ai/api/v1   [env BASE_URL]
@@ -89,21 +147,67 @@ Exit codes: 0 the backend conforms, 1 contract violations found, 2 usage, config
 or a backend that stopped answering mid-run (no verdict; the last line on stderr says where). With --baseline:
 0 when every finding is known, 1 for a new finding or a saved regression that came back.`;
 
+/** Each option with a flag: its flag (and environment variable); `name` spells an option as the caller does. */
+const FLAGS = {
+  baseUrl: { flag: 'base-url', type: 'string', env: 'BASE_URL' },
+  token: { flag: 'token', type: 'string', env: 'API_TOKEN' },
+  seed: { flag: 'seed', type: 'string', env: 'CONFORMANCE_SEED' },
+  runs: { flag: 'runs', type: 'string' },
+  only: { flag: 'only', type: 'string', multiple: true },
+  bail: { flag: 'bail', type: 'boolean' },
+  customerIds: { flag: 'customer-id', type: 'string', multiple: true },
+  putSemantics: { flag: 'put-semantics', type: 'string' },
+  reportDir: { flag: 'report-dir', type: 'string' },
+  timeout: { flag: 'timeout', type: 'string' },
+  concurrency: { flag: 'concurrency', type: 'string' },
+  contractDir: { flag: 'contract-dir', type: 'string' },
+  regressionsDir: { flag: 'regressions-dir', type: 'string' },
+  embeddedStrict: { flag: 'embedded-strict', type: 'boolean' },
+  embeddedDelay: { flag: 'embedded-delay', type: 'string' },
+  lanes: { flag: 'lanes', type: 'string' },
+  baseline: { flag: 'baseline', type: 'string', env: 'CONFORMANCE_BASELINE' },
+  writeBaseline: { flag: 'write-baseline', type: 'string' },
+} as const satisfies Partial<
+  Record<
+    keyof ConformanceOptions,
+    { flag: string; type: 'string' | 'boolean'; env?: string; multiple?: boolean }
+  >
+>;
+
+type Flagged = keyof typeof FLAGS;
+
+/** Options as given: the command line's numbers are still text, checked with the API's. */
+type GivenOptions = {
+  [K in keyof ConformanceOptions]: ConformanceOptions[K] | (K extends Flagged ? string : never);
+};
+
+/** How a caller spells an option in messages. */
+export type OptionName = (key: keyof ConformanceOptions) => string;
+
+export const flagName: OptionName = (key) => (key in FLAGS ? `--${FLAGS[key as Flagged].flag}` : key);
+export const apiName: OptionName = (key) => key;
+
 function integer(
   name: string,
-  value: string | undefined,
+  value: string | number | undefined,
   fallback: number,
   min: number,
   max: number,
 ): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  const text = String(value);
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   }
   return parsed;
 }
 
+function isServer(app: unknown): app is Server {
+  return typeof app === 'object' && app !== null && typeof (app as Server).listen === 'function';
+}
+
+/** The command line: flags, then their environment variables, checked as the API's options are. */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions {
   let parsed;
   try {
@@ -112,104 +216,165 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
       strict: true,
       allowPositionals: false,
       options: {
-        'base-url': { type: 'string' },
-        token: { type: 'string' },
-        seed: { type: 'string' },
-        runs: { type: 'string' },
-        only: { type: 'string', multiple: true },
-        bail: { type: 'boolean' },
-        'customer-id': { type: 'string', multiple: true },
-        'put-semantics': { type: 'string' },
-        'report-dir': { type: 'string' },
-        timeout: { type: 'string' },
-        concurrency: { type: 'string' },
-        'contract-dir': { type: 'string' },
-        'regressions-dir': { type: 'string' },
-        'embedded-strict': { type: 'boolean' },
-        'embedded-delay': { type: 'string' },
-        lanes: { type: 'string' },
-        baseline: { type: 'string' },
-        'write-baseline': { type: 'string' },
+        ...Object.fromEntries(
+          Object.values(FLAGS).map(({ flag, type, ...rest }) => [
+            flag,
+            { type, ...('multiple' in rest ? { multiple: true } : {}) },
+          ]),
+        ),
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]}`);
   }
-  const v = parsed.values;
-  const baseUrl = v['base-url'] ?? (env['BASE_URL'] || undefined);
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  const given: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(FLAGS)) {
+    const value = values[spec.flag] ?? ('env' in spec ? env[spec.env] || undefined : undefined);
+    if (value !== undefined) given[key] = value;
+  }
+  return { ...checkOptions(given as GivenOptions, flagName), help: values['help'] === true };
+}
+
+/** Checks a run's options, however given; throws a UsageError naming the option as `name` spells it. */
+export function checkOptions(given: GivenOptions, name: OptionName = apiName): RunOptions {
+  const known = new Set<string>([...Object.keys(FLAGS), 'app', 'basePath']);
+  for (const key of Object.keys(given)) {
+    if (!known.has(key)) throw new UsageError(`unknown option "${key}"`);
+  }
+  const app = given.app;
+  if (app !== undefined && typeof app !== 'function' && !isServer(app)) {
+    throw new UsageError(
+      `${name('app')} must be a request listener (an Express app, Koa's app.callback(), Fastify's app.routing) or an http.Server`,
+    );
+  }
+  const basePath = given.basePath ?? '';
+  if (typeof basePath !== 'string' || (basePath !== '' && !/^\/[^?#\s]*$/.test(basePath))) {
+    throw new UsageError(
+      `${name('basePath')} must be a path such as "/api/v1" (or ""), got "${String(basePath)}"`,
+    );
+  }
+  if (given.basePath !== undefined && app === undefined) {
+    throw new UsageError(
+      `${name('basePath')} goes with ${name('app')}; with a base URL, put the path in the URL`,
+    );
+  }
+  const baseUrl = given.baseUrl;
+  if (baseUrl !== undefined && app !== undefined) {
+    throw new UsageError(`give ${name('app')} or ${name('baseUrl')}, not both`);
+  }
   if (baseUrl !== undefined) {
     let url: URL;
     try {
       url = new URL(baseUrl);
     } catch {
       throw new UsageError(
-        `--base-url must be an http(s) URL such as https://dev-backend.thelinks.ai/api/v1, got "${baseUrl}"`,
+        `${name('baseUrl')} must be an http(s) URL such as https://dev-backend.thelinks.ai/api/v1, got "${baseUrl}"`,
       );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new UsageError(`--base-url must use http or https, got "${url.protocol}"`);
+      throw new UsageError(`${name('baseUrl')} must use http or https, got "${url.protocol}"`);
     }
     if (url.username || url.password)
-      throw new UsageError('--base-url must not hold credentials: use API_TOKEN');
+      throw new UsageError(`${name('baseUrl')} must not hold credentials: use API_TOKEN`);
   }
-  const token = v.token ?? (env['API_TOKEN'] || undefined);
+  const token = given.token;
+  if (token !== undefined && (typeof token !== 'string' || token === '')) {
+    throw new UsageError(`${name('token')} must be a non-empty string`);
+  }
   if (baseUrl !== undefined && token === undefined) {
-    throw new UsageError('a base URL needs a bearer token: set API_TOKEN (or pass --token)');
+    throw new UsageError(`a base URL needs a bearer token: set API_TOKEN (or pass ${name('token')})`);
   }
-  const seedText = v.seed ?? (env['CONFORMANCE_SEED'] || undefined);
-  const seed = integer('--seed', seedText, Math.floor(Math.random() * 2 ** 31), -(2 ** 31), 2 ** 31 - 1);
-  const only = (v.only ?? [])
-    .flatMap((item) => item.split(','))
+  if (app !== undefined && token === undefined) {
+    throw new UsageError(`an app needs the bearer token it accepts: pass ${name('token')}`);
+  }
+  const seedGiven = given.seed !== undefined;
+  const seed = integer(
+    name('seed'),
+    given.seed,
+    Math.floor(Math.random() * 2 ** 31),
+    -(2 ** 31),
+    2 ** 31 - 1,
+  );
+  const onlyGiven = given.only ?? [];
+  const only = (typeof onlyGiven === 'string' ? [onlyGiven] : onlyGiven)
+    .flatMap((item) => String(item).split(','))
     .map((item) => item.trim())
     .filter(Boolean);
   for (const item of only) {
     if (!isRuleId(item) && !SUITE_NAMES.includes(item)) {
       throw new UsageError(
-        `--only takes rule ids (B1..S7) or suite names (${SUITE_NAMES.join(', ')}), got "${item}"`,
+        `${name('only')} takes rule ids (B1..S7) or suite names (${SUITE_NAMES.join(', ')}), got "${item}"`,
       );
     }
   }
-  const semantics = v['put-semantics'];
+  const semantics = given.putSemantics;
   if (semantics !== undefined && semantics !== 'merge' && semantics !== 'replace' && semantics !== 'either') {
-    throw new UsageError(`--put-semantics must be merge, replace or either, got "${semantics}"`);
+    throw new UsageError(
+      `${name('putSemantics')} must be merge, replace or either, got "${String(semantics)}"`,
+    );
   }
-  const customerIds = v['customer-id'] ?? [];
-  if (customerIds.some((id) => id.trim() === '')) throw new UsageError('--customer-id must not be empty');
-  if (customerIds.length > 0 && baseUrl === undefined) {
-    throw new UsageError('--customer-id names customers of a real backend: give --base-url too');
+  const customerIdsGiven = given.customerIds ?? [];
+  const customerIds = typeof customerIdsGiven === 'string' ? [customerIdsGiven] : customerIdsGiven;
+  if (customerIds.some((id) => typeof id !== 'string' || id.trim() === ''))
+    throw new UsageError(`${name('customerIds')} must not be empty`);
+  if (customerIds.length > 0 && baseUrl === undefined && app === undefined) {
+    throw new UsageError(
+      `${name('customerIds')} names customers of a real backend: give ${name('baseUrl')} too`,
+    );
   }
-  const baseline = v.baseline ?? (env['CONFORMANCE_BASELINE'] || undefined);
-  if (baseline !== undefined && baseline.trim() === '') throw new UsageError('--baseline must name a file');
-  const writeBaseline = v['write-baseline'];
-  if (writeBaseline !== undefined && writeBaseline.trim() === '')
-    throw new UsageError('--write-baseline must name a file');
+  const flag = (key: 'bail' | 'embeddedStrict'): boolean => {
+    const value = given[key];
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw new UsageError(`${name(key)} must be true or false, got "${String(value)}"`);
+    }
+    return value ?? false;
+  };
+  const text = (key: 'reportDir' | 'contractDir' | 'regressionsDir'): string | undefined => {
+    const value = given[key];
+    if (value !== undefined && (typeof value !== 'string' || value === '')) {
+      throw new UsageError(`${name(key)} must be a folder path, got "${String(value)}"`);
+    }
+    return value;
+  };
+  const contractDir = text('contractDir');
+  const file = (key: 'baseline' | 'writeBaseline'): string | undefined => {
+    const value = given[key];
+    if (value !== undefined && (typeof value !== 'string' || value.trim() === ''))
+      throw new UsageError(`${name(key)} must name a file, got "${String(value)}"`);
+    return value;
+  };
+  const baseline = file('baseline');
+  const writeBaseline = file('writeBaseline');
   return {
     ...(baseline !== undefined ? { baseline } : {}),
     ...(writeBaseline !== undefined ? { writeBaseline } : {}),
     ...(baseUrl !== undefined ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
+    ...(app !== undefined ? { app } : {}),
+    basePath: basePath.replace(/\/+$/, ''),
     ...(token !== undefined ? { token } : {}),
     seed,
-    seedGiven: seedText !== undefined,
-    runs: integer('--runs', v.runs, 100, 1, 1_000_000),
+    seedGiven,
+    runs: integer(name('runs'), given.runs, 100, 1, 1_000_000),
     only,
-    bail: v.bail ?? false,
+    bail: flag('bail'),
     customerIds,
     ...(semantics !== undefined ? { putSemantics: semantics } : {}),
-    reportDir: v['report-dir'] ?? 'reports',
-    timeoutMs: integer('--timeout', v.timeout, 10_000, 1, 600_000),
-    concurrency: integer('--concurrency', v.concurrency, 16, 1, 1000),
-    ...(v['contract-dir'] !== undefined ? { contractDir: v['contract-dir'] } : {}),
-    regressionsDir: v['regressions-dir'] ?? 'regressions',
-    embeddedStrict: v['embedded-strict'] ?? false,
-    ...(v['embedded-delay'] !== undefined
-      ? { embeddedDelayMs: integer('--embedded-delay', v['embedded-delay'], 0, 0, 60_000) }
+    reportDir: text('reportDir') ?? 'reports',
+    timeoutMs: integer(name('timeout'), given.timeout, 10_000, 1, 600_000),
+    concurrency: integer(name('concurrency'), given.concurrency, 16, 1, 1000),
+    ...(contractDir !== undefined ? { contractDir } : {}),
+    regressionsDir: text('regressionsDir') ?? 'regressions',
+    embeddedStrict: flag('embeddedStrict'),
+    ...(given.embeddedDelay !== undefined
+      ? { embeddedDelayMs: integer(name('embeddedDelay'), given.embeddedDelay, 0, 0, 60_000) }
       : {}),
     // Given customers form the lanes themselves: two ids a lane.
     lanes:
       customerIds.length > 0
         ? Math.ceil(customerIds.length / 2)
-        : integer('--lanes', v.lanes, DEFAULT_LANES, 1, 64),
-    help: v.help ?? false,
+        : integer(name('lanes'), given.lanes, DEFAULT_LANES, 1, 64),
+    help: false,
   };
 }

@@ -5,6 +5,7 @@
  * fixed), 2 bad input.
  */
 import { parseArgs } from 'node:util';
+import { INVOCATION } from '../core/invocation.ts';
 import { ContractError, loadContract } from '../contracts/load.ts';
 import { formatFailure } from '../reporting/format-failure.ts';
 import { notReproducedLine } from '../reporting/replay.ts';
@@ -19,8 +20,7 @@ import { clientFor, openTarget } from './target.ts';
 import { TargetError } from './target-error.ts';
 import { UsageError, parseOptions } from './options.ts';
 
-const USAGE =
-  'usage: npm run replay -- <failures/RULE-N.json> [--base-url URL] [--token T] [--timeout MS] [--contract-dir DIR] [--tries N] [--max-wait SECONDS]';
+const USAGE = `usage: ${INVOCATION.replay} <failures/RULE-N.json> [--base-url URL] [--token T] [--timeout MS] [--contract-dir DIR] [--tries N] [--max-wait SECONDS]`;
 
 const HELP = `
 Re-creates the fixture customers, waits until they are as old as when the case was first played, and sends the

@@ -1,4 +1,5 @@
 /** Runs the vitest files of suites/ through vitest's Node API, one after another in one worker, in name order. */
+/// <reference types="vitest/config" />
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,8 @@ import type { SuiteEnv } from '../suites/env.ts';
 import { progressReporter, type Progress, type SuiteRunLog } from './progress.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Compiled (dist/, as installed from the package) or run from the TypeScript sources (this repository). */
+const COMPILED = !import.meta.url.endsWith('.ts');
 
 /**
  * vitest's on-disk cache of the suites' transformed modules (each run then starts faster), only where this install
@@ -14,6 +17,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * left to vitest, which would put it in an enclosing monorepo's node_modules.
  */
 function moduleCache(): { fsModuleCache?: boolean; fsModuleCachePath?: string } {
+  // Compiled suites need no transform worth caching, and an installed package is no place to write one.
+  if (COMPILED) return {};
   const dir = join(ROOT, 'node_modules', '.experimental-vitest-cache');
   try {
     mkdirSync(dir, { recursive: true });
@@ -61,7 +66,9 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
     { config: false, watch: false, root: ROOT, reporters: [progressReporter(progress, log)] },
     {
       test: {
-        include: ['suites/**/*.suite.ts'],
+        include: [COMPILED ? 'suites/**/*.suite.js' : 'suites/**/*.suite.ts'],
+        // Installed, the suites live inside node_modules, which vitest leaves out by default.
+        exclude: [],
         provide: { conformance: env },
         // Threads, not forks: a worker thread ends with the runner, so an interrupted run stops writing at once.
         pool: 'threads',

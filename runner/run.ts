@@ -6,6 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Contract } from '../contracts/load.ts';
 import type { Counterexample } from '../core/failure.ts';
+import { INVOCATION } from '../core/invocation.ts';
 import type { Outage } from '../core/outage.ts';
 import type { CheckResult, RunResult } from '../core/result.ts';
 import { ApiClient } from '../http/api-client.ts';
@@ -42,7 +43,9 @@ const RELEASE_TIMEOUT_MS = 2_000;
 export type Cleanup = () => Promise<string[]>;
 
 export function rerunCommand(options: RunOptions): string {
-  const parts = ['npm start --', options.seed < 0 ? `--seed=${options.seed}` : `--seed ${options.seed}`];
+  // An app in process exists only in its caller's process: the same call, with this seed, runs the same cases.
+  if (options.app !== undefined) return `the same runConformance call with { seed: ${options.seed} }`;
+  const parts = [INVOCATION.run, options.seed < 0 ? `--seed=${options.seed}` : `--seed ${options.seed}`];
   if (options.runs !== 100) parts.push(`--runs ${options.runs}`);
   if (options.baseUrl) parts.push(`--base-url ${options.baseUrl}`);
   for (const item of options.only) parts.push(`--only ${item}`);

@@ -7,15 +7,25 @@ import { delayed } from '../backend/delay.ts';
 import { serve } from '../backend/http-server.ts';
 import { createReferenceBackend } from '../backend/reference-backend.ts';
 import type { RunOptions } from './options.ts';
+import { serveApp } from './serve-app.ts';
 
 export interface Target {
-  kind: 'embedded' | 'remote';
+  kind: 'embedded' | 'remote' | 'app';
   baseUrl: string;
   token: string;
   stop(): Promise<void>;
 }
 
 export async function openTarget(options: RunOptions, contract: Contract): Promise<Target> {
+  if (options.app !== undefined && options.token !== undefined) {
+    const served = await serveApp(options.app);
+    return {
+      kind: 'app',
+      baseUrl: `${served.origin}${options.basePath}`,
+      token: options.token,
+      stop: served.close,
+    };
+  }
   if (options.baseUrl !== undefined && options.token !== undefined) {
     return { kind: 'remote', baseUrl: options.baseUrl, token: options.token, stop: async () => {} };
   }

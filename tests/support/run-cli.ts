@@ -20,16 +20,17 @@ export function runScript(
   return runProcess(process.execPath, ['--import', 'tsx', script, ...args], env, timeoutMs);
 }
 
-function runProcess(
+export function runProcess(
   command: string,
   args: string[],
   env: Record<string, string>,
   timeoutMs: number,
+  cwd = ROOT,
 ): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: ROOT,
+      cwd,
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so a timeout ends vitest's worker too, not only the runner.
