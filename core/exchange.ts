@@ -3,7 +3,25 @@
  * and the header is made from the token only at send time, so no recorded exchange can hold the token.
  */
 export type AuthVariant =
-  'valid' | 'valid-lowercase-scheme' | 'none' | 'basic-scheme' | 'bearer-without-token' | 'wrong-token';
+  | 'valid'
+  | 'valid-lowercase-scheme'
+  | 'none'
+  | 'basic-scheme'
+  | 'bearer-without-token'
+  | 'wrong-token'
+  | MisplacedToken;
+
+/**
+ * The right token in a credential that is not `Bearer <token>`: text after it, twice, or under another scheme
+ * (http/auth-header.ts holds the header each sends). Each must be refused (A2).
+ */
+export type MisplacedToken =
+  | 'token-then-text'
+  | 'two-tokens'
+  | 'two-credentials'
+  | 'prefixed-scheme'
+  | 'suffixed-scheme'
+  | 'scheme-then-bearer';
 
 /** Which customer a request addresses: a fixture by its alias, or an id that must not exist. */
 export type Target = { fixture: 'A' | 'B' } | { unknownId: string };

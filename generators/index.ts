@@ -6,3 +6,12 @@ export { edgeBody, OTHER_CONTENT_TYPES } from './edge-body.ts';
 export { invalidBody, invalidBodyCatalogue } from './invalid-body.ts';
 export { envelopeString, ruleForValid } from './envelope-string.ts';
 export { lookalikeBody, responseOnlyBody } from './extra-properties-body.ts';
+export { rowBody } from './row-body.ts';
+export {
+  storedRowSequence,
+  describeMeeting,
+  type StoredRowSequence,
+  type Meeting,
+} from './stored-row-sequence.ts';
+export { burstBodies, type BurstBodies } from './burst-bodies.ts';
+export { jsonWithParametersBody, JSON_WITH_PARAMETERS } from './json-with-parameters-body.ts';

@@ -3,6 +3,7 @@
  * ($BASE_URL, $API_TOKEN), so the line works against any backend and never holds the token.
  */
 import type { Exchange } from '../core/exchange.ts';
+import { isMisplacedToken, MISPLACED_TOKEN, TOKEN_SLOT } from '../http/auth-header.ts';
 import { shellQuote } from './text.ts';
 
 /** Headers curl writes itself, or that the line writes from the spec (Authorization, Content-Type). */
@@ -35,7 +36,11 @@ function headerWord(name: string, value: string): string {
 
 function authorizationArgument(exchange: Exchange): string | undefined {
   const recorded = headerValue(exchange.request.headers, 'authorization');
-  switch (exchange.spec.auth) {
+  const auth = exchange.spec.auth;
+  // The templates hold no character a double-quoted shell word would expand, other than the token's variable.
+  if (isMisplacedToken(auth))
+    return `"Authorization: ${MISPLACED_TOKEN[auth].replaceAll(TOKEN_SLOT, '$API_TOKEN')}"`;
+  switch (auth) {
     case 'valid':
       return '"Authorization: Bearer $API_TOKEN"';
     case 'valid-lowercase-scheme':

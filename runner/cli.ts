@@ -1,4 +1,5 @@
 /** `npm start -- [options]`: runs the conformance suite and exits 0 (conforms), 1 (violations) or 2 (usage/target). */
+import { guardUnsettled } from './bounded.ts';
 import { runCommand } from './command.ts';
 import type { Cleanup } from './run.ts';
 import { stopSuites } from './run-suites.ts';
@@ -23,5 +24,8 @@ const io = {
   stderr: (text: string) => process.stderr.write(text),
   color: process.stdout.isTTY === true,
 };
-const code = await runCommand(process.argv.slice(2), process.env, io, (c) => (cleanup = c));
+const code = await guardUnsettled(
+  runCommand(process.argv.slice(2), process.env, io, (c) => (cleanup = c)),
+  io.stderr,
+);
 process.exit(code);

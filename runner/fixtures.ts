@@ -85,9 +85,11 @@ export async function createFixturesFrom(
   lane = 0,
   /** Filled customer by customer, so a caller can put back what exists when set-up fails half way. */
   set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: false },
+  /** The customers to create (a lane reused in part from --fixtures-file has the others already). */
+  aliases: Alias[] = ALIASES,
 ): Promise<FixtureSet> {
   const judge = new SetupJudge(client, contract, seed);
-  for (const alias of ALIASES) {
+  for (const alias of aliases) {
     const body = bodies[alias] ?? fixtureBody(contract, seed, alias);
     const created = await judge.create(alias, body, minimalFixtureBody(contract, seed, alias, lane));
     set.ids[alias] = created.id;
@@ -110,13 +112,21 @@ export async function adoptFixtures(client: ApiClient, ids: string[]): Promise<F
   return set;
 }
 
+/** What putting fixtures back did: a note for each that needs one, and how many are left in place as test data. */
+export interface Release {
+  notes: string[];
+  /** Created customers reset to their creation body and left there (the contract has no delete). */
+  leftInPlace: number;
+}
+
 /** Puts adopted customers back as they were, or deletes created ones where a delete path is configured. */
 export async function releaseFixtures(
   client: ApiClient,
   contract: Contract,
   set: FixtureSet,
-): Promise<string[]> {
+): Promise<Release> {
   const notes: string[] = [];
+  let leftInPlace = 0;
   const scoped = client.withFixtures(set.ids);
   for (const alias of ALIASES) {
     const id = set.ids[alias];
@@ -151,7 +161,7 @@ export async function releaseFixtures(
           : `fixture customer ${id} could not be deleted (${status || deleted.error})`,
       );
     } else {
-      // No delete: put the create body back so the customer is recognisable as test data again.
+      // No delete: put the create body back so the customer is recognisable as test data again (and reusable).
       const body = set.createBodies[alias];
       const reset =
         body === undefined
@@ -166,12 +176,14 @@ export async function releaseFixtures(
               },
               `fixture-reset-${alias}`,
             );
-      notes.push(
-        reset?.response?.status === 200
-          ? `fixture customer ${id} is left in place (no delete path in the contract), named "Conformance fixture ${alias} …"`
-          : `fixture customer ${id} is left in place (no delete path in the contract) and could NOT be reset to its creation body (${reset?.response?.status ?? reset?.error ?? 'no body'})`,
-      );
+      leftInPlace++;
+      // A reset customer is counted in the run's one fixtures line; only one that could not be reset needs a word.
+      if (reset?.response?.status !== 200) {
+        notes.push(
+          `fixture customer ${id} is left in place (no delete path in the contract) and could NOT be reset to its creation body (${reset?.response?.status ?? reset?.error ?? 'no body'})`,
+        );
+      }
     }
   }
-  return notes;
+  return { notes, leftInPlace };
 }

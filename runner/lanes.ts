@@ -16,7 +16,10 @@ import {
   releaseFixtures,
   type Alias,
   type FixtureSet,
+  type Release,
 } from './fixtures.ts';
+import type { LaneIds } from './fixtures-file.ts';
+import { reuseFixture } from './reuse-fixtures.ts';
 
 export function laneFixtureBody(contract: Contract, seed: number, lane: number, alias: Alias): string {
   if (lane === 0) return fixtureBody(contract, seed, alias);
@@ -46,6 +49,9 @@ export async function createLanes(
   let failed = false;
   const lanes: Promise<void>[] = [];
   for (let lane = 0; lane < count; lane++) {
+    // A lane reused whole (--fixtures-file) creates nothing; one reused in part creates only what it lacks.
+    const missing = ALIASES.filter((alias) => into[lane]?.ids[alias] === undefined);
+    if (missing.length === 0) continue;
     const bodies = {
       A: laneFixtureBody(contract, seed, lane, 'A'),
       B: laneFixtureBody(contract, seed, lane, 'B'),
@@ -56,7 +62,7 @@ export async function createLanes(
     const watching = client.forLane({
       fixtures: {},
       onExchanges: (exchanges) => {
-        if (exchanges.some((e) => e.role === `fixture-create-${ALIASES[ALIASES.length - 1]}`)) created();
+        if (exchanges.some((e) => e.role === `fixture-create-${missing[missing.length - 1]}`)) created();
       },
     });
     const after = previous;
@@ -65,9 +71,9 @@ export async function createLanes(
       if (failed) return;
       try {
         // Stored before it is made: an A created before B failed is still put back.
-        const set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: false };
+        const set: FixtureSet = into[lane] ?? { ids: {}, initial: {}, createBodies: {}, adopted: false };
         into[lane] = set;
-        await createFixturesFrom(watching, contract, bodies, seed, lane, set);
+        await createFixturesFrom(watching, contract, bodies, seed, lane, set, missing);
       } catch (error) {
         failed = true;
         throw error;
@@ -83,6 +89,45 @@ export async function createLanes(
   const rejected = ends.find((end): end is PromiseRejectedResult => end.status === 'rejected');
   if (rejected) throw rejected.reason;
   return into;
+}
+
+/**
+ * Reuses the customers an earlier run recorded (--fixtures-file) into `into`, every customer at once (their ids
+ * are known, so no order is needed); `createLanes` then creates only what is missing. Returns how many were
+ * reused and a note for each that could not be.
+ */
+export async function reuseLanes(
+  client: ApiClient,
+  contract: Contract,
+  seed: number,
+  count: number,
+  recorded: LaneIds[],
+  file: string,
+  into: FixtureSet[],
+): Promise<{ reused: number; notes: string[] }> {
+  const notes: string[] = [];
+  let reused = 0;
+  await Promise.all(
+    recorded.slice(0, count).flatMap((ids, lane) =>
+      ALIASES.flatMap((alias) => {
+        const id = ids[alias];
+        if (id === undefined) return [];
+        const body = laneFixtureBody(contract, seed, lane, alias);
+        return [
+          reuseFixture(client.forLane({ fixtures: {} }), id, alias, body, file).then((reuse) => {
+            if (reuse.kind === 'replaced') notes.push(reuse.note);
+            if (reuse.kind !== 'reused') return;
+            const set = (into[lane] ??= { ids: {}, initial: {}, createBodies: {}, adopted: false });
+            set.ids[alias] = reuse.id;
+            set.initial[alias] = reuse.initial;
+            set.createBodies[alias] = reuse.body;
+            reused++;
+          }),
+        ];
+      }),
+    ),
+  );
+  return { reused, notes: notes.sort() };
 }
 
 /** The given customers, two a lane, in the order given (an odd last one makes a lane without B). */
@@ -102,11 +147,16 @@ export async function releaseLanes(
   client: ApiClient,
   contract: Contract,
   lanes: FixtureSet[],
-): Promise<string[]> {
-  const notes = await Promise.all(
-    lanes.map((set) => releaseFixtures(client, contract, set).catch((): string[] => [])),
+): Promise<Release> {
+  const releases = await Promise.all(
+    lanes.map((set) =>
+      releaseFixtures(client, contract, set).catch((): Release => ({ notes: [], leftInPlace: 0 })),
+    ),
   );
-  return notes.flat();
+  return {
+    notes: releases.flatMap((release) => release.notes),
+    leftInPlace: releases.reduce((sum, release) => sum + release.leftInPlace, 0),
+  };
 }
 
 /**

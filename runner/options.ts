@@ -54,6 +54,8 @@ export interface ConformanceOptions {
   baseline?: string;
   /** Where to write this run's findings as a baseline. */
   writeBaseline?: string;
+  /** Keeps the ids of the fixture customers the run creates in this file, and reuses the ones kept there. */
+  fixturesFile?: string;
 }
 
 export interface RunOptions {
@@ -84,6 +86,8 @@ export interface RunOptions {
   baseline?: string;
   /** Where to write this run's findings as a baseline. */
   writeBaseline?: string;
+  /** Where the ids of the created fixture customers are kept, to be reused by the next run with this file. */
+  fixturesFile?: string;
   help: boolean;
 }
 
@@ -118,6 +122,10 @@ Target
   --concurrency N       most requests in flight at once (default 16)
   --lanes N             pairs of fixture customers worked on at once (default ${DEFAULT_LANES}); with
                         --customer-id the given ids form the lanes, two per lane
+  --fixtures-file FILE  keep the ids of the fixture customers the run creates in FILE, and reuse the ones
+                        an earlier run kept there (reset first; only what is missing is created), so runs
+                        leave no new customers behind; runs sharing a file must not overlap
+                                                                                 [env CONFORMANCE_FIXTURES_FILE]
 
 Cases
   --seed N              seed of every generated case; the same seed sends the same requests [env CONFORMANCE_SEED]
@@ -167,6 +175,7 @@ const FLAGS = {
   lanes: { flag: 'lanes', type: 'string' },
   baseline: { flag: 'baseline', type: 'string', env: 'CONFORMANCE_BASELINE' },
   writeBaseline: { flag: 'write-baseline', type: 'string' },
+  fixturesFile: { flag: 'fixtures-file', type: 'string', env: 'CONFORMANCE_FIXTURES_FILE' },
 } as const satisfies Partial<
   Record<
     keyof ConformanceOptions,
@@ -234,6 +243,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): RunOptions
     const value = values[spec.flag] ?? ('env' in spec ? env[spec.env] || undefined : undefined);
     if (value !== undefined) given[key] = value;
   }
+  // Given customers are put back, not kept: the environment's fixtures file then has nothing to keep (the flag
+  // beside --customer-id is an error).
+  if (values['fixtures-file'] === undefined && given['customerIds'] !== undefined)
+    delete given['fixturesFile'];
   return { ...checkOptions(given as GivenOptions, flagName), help: values['help'] === true };
 }
 
@@ -347,6 +360,15 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
   };
   const baseline = file('baseline');
   const writeBaseline = file('writeBaseline');
+  // A file of the customers the suite creates; given customers are put back, not kept.
+  const fixturesFile = given.fixturesFile;
+  if (fixturesFile !== undefined && (typeof fixturesFile !== 'string' || fixturesFile.trim() === ''))
+    throw new UsageError(`${name('fixturesFile')} must name a file`);
+  if (fixturesFile !== undefined && customerIds.length > 0) {
+    throw new UsageError(
+      `${name('fixturesFile')} keeps the customers the suite creates, ${name('customerIds')} uses given ones: pass one or the other`,
+    );
+  }
   return {
     ...(baseline !== undefined ? { baseline } : {}),
     ...(writeBaseline !== undefined ? { writeBaseline } : {}),
@@ -375,6 +397,7 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
       customerIds.length > 0
         ? Math.ceil(customerIds.length / 2)
         : integer(name('lanes'), given.lanes, DEFAULT_LANES, 1, 64),
+    ...(fixturesFile !== undefined ? { fixturesFile } : {}),
     help: false,
   };
 }

@@ -19,8 +19,10 @@ import { readCheckResults, readThrottling, summarizeRules } from './collect.ts';
 import { readBaseline } from './baseline-file.ts';
 import { writeFailureFiles } from './failure-files.ts';
 import type { FixtureSet } from './fixtures.ts';
-import { adoptLanes, createLanes, releaseLanes, setupOfLanes } from './lanes.ts';
 import { settleBaseline } from './gate.ts';
+import { countIds, fixturesLine, keptFixtures, laneIds } from './kept-fixtures.ts';
+import { recordedLanes, writeFixturesFile } from './fixtures-file.ts';
+import { adoptLanes, createLanes, releaseLanes, reuseLanes, setupOfLanes } from './lanes.ts';
 import { DEFAULT_LANES, type RunOptions } from './options.ts';
 import { preflight } from './preflight.ts';
 import type { Progress } from './progress.ts';
@@ -81,17 +83,23 @@ export async function conformanceRun(
   mkdirSync(reportDir, { recursive: true });
   const exchangeLog = join(reportDir, 'exchanges.ndjson');
 
+  // Read before anything is sent: a file that is not ours is the user's to fix, and nothing is created.
+  const kept = options.fixturesFile === undefined ? undefined : keptFixtures(options.fixturesFile);
   const target: Target = await openTarget(options, contract);
+  const backend = target.kind === 'embedded' ? 'embedded reference backend' : redactUrl(target.baseUrl);
   // Every lane's customers, appended as each lane is made: an interrupted run puts back the ones that exist.
   const lanes: FixtureSet[] = [];
+  const fixtureCount = { created: 0, reused: 0 };
   let client: ApiClient | undefined;
   // One clean-up, however often it is asked for: the normal end and a SIGINT may ask at the same time.
   let releasing: Promise<string[]> | undefined;
   const cleanup: Cleanup = () =>
     (releasing ??= (async () => {
-      const notes = client ? await releaseLanes(client, contract, lanes) : [];
+      const released = client ? await releaseLanes(client, contract, lanes) : undefined;
       await target.stop();
-      return notes;
+      if (!released) return [];
+      const line = fixturesLine(fixtureCount, released.leftInPlace, options, reportDir);
+      return [...released.notes, ...(line ? [line] : [])];
     })());
   onCleanup(cleanup);
   const announceSeed = () =>
@@ -133,9 +141,32 @@ export async function conformanceRun(
   try {
     client = clientFor(target, options, contract, exchangeLog);
     await preflight(client, target.baseUrl, options.seed);
+    const reuseNotes: string[] = [];
     try {
       if (options.customerIds.length > 0) await adoptLanes(client, options.customerIds, lanes);
-      else await createLanes(client, contract, options.seed, options.lanes, lanes);
+      else {
+        if (kept) {
+          const recorded = recordedLanes(kept.file, backend);
+          const reuse = await reuseLanes(
+            client,
+            contract,
+            options.seed,
+            options.lanes,
+            recorded,
+            kept.path,
+            lanes,
+          );
+          fixtureCount.reused = reuse.reused;
+          reuseNotes.push(...reuse.notes);
+        }
+        try {
+          await createLanes(client, contract, options.seed, options.lanes, lanes);
+        } finally {
+          fixtureCount.created = countIds(lanes) - fixtureCount.reused;
+          // Kept as soon as they exist, also when set-up failed half way: the next run reuses them.
+          if (kept) writeFixturesFile(kept.path, kept.file, backend, laneIds(lanes));
+        }
+      }
     } catch (error) {
       if (!(error instanceof SetupFailed)) throw error;
       // The backend's set-up answers broke the contract and leave nothing to write to: that is the verdict.
@@ -145,6 +176,7 @@ export async function conformanceRun(
         [error.result],
         [partial],
         [
+          ...reuseNotes,
           ...error.notes,
           'the run stopped at set-up: with no fixture customer to write to, no other rule was judged',
         ],
@@ -191,8 +223,13 @@ export async function conformanceRun(
       regressionsDir: resolve(options.regressionsDir),
       deepSearch: options.baseline !== undefined || options.writeBaseline !== undefined,
     };
-    const setup = setupOfLanes(lanes);
-    const judgedSetup = setup && setup.result.failures.length > 0 ? [setup.result] : [];
+    const found = setupOfLanes(lanes);
+    // What became of a kept customer that could not be reused is said with the set-up's notes.
+    const setup =
+      found || reuseNotes.length > 0
+        ? { result: found?.result, notes: [...reuseNotes, ...(found?.notes ?? [])] }
+        : undefined;
+    const judgedSetup = setup?.result && setup.result.failures.length > 0 ? [setup.result] : [];
     // Under --bail a violation at set-up (judged before the suites) is the first one found: no check runs after it.
     if (options.bail && judgedSetup.length > 0) {
       mkdirSync(env.resultsDir, { recursive: true });

@@ -1,6 +1,6 @@
 /** Edge input (B4 strings, B6 extra properties, B7 content types): a clean 4xx, or a 200 that keeps every rule. */
-import { propertyCheck } from './harness.ts';
-import { edgeUpdates } from './scenarios/arbitraries.ts';
+import { fixedCheck, propertyCheck } from './harness.ts';
+import { edgeUpdates, jsonWithParametersCatalogue } from './scenarios/arbitraries.ts';
 
 propertyCheck(
   {
@@ -10,4 +10,14 @@ propertyCheck(
     rules: ['B4', 'B6', 'B7', 'S1', 'S3', 'S4', 'A1', 'R1', 'R2'],
   },
   (h) => edgeUpdates(h.contract),
+);
+
+fixedCheck(
+  {
+    id: 'json-with-parameters',
+    title: 'a valid body sent as application/json with a charset parameter is accepted and stored exactly',
+    suite: 'edge-updates',
+    rules: ['B7', 'S1', 'S4', 'R2'],
+  },
+  (h, seed) => jsonWithParametersCatalogue(h.contract, seed),
 );

@@ -16,6 +16,7 @@ import { suiteEnv, type SuiteEnv } from './env.ts';
 import { Lane } from './lanes.ts';
 import type fc from 'fast-check';
 import { runFixed, runProperty, type CheckRun, type CheckSpec } from './run-check.ts';
+import { CheckSchedule, LaneQueue, scopeOf, withScope, type CheckScope } from './schedule.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 import { seedFor } from './seeds.ts';
 import { resolveSemantics } from './semantics.ts';
@@ -30,6 +31,8 @@ export interface Harness {
   /** The PUT semantics to judge by: pinned by the contract, or shown by the backend's probe. */
   semantics(): Promise<Resolved>;
   run(checkId: string): Promise<CheckRun>;
+  /** Each lane's queue of turns: checks that overlap take turns on a lane (schedule.ts). */
+  queues: LaneQueue[];
 }
 
 let shared: Harness | undefined;
@@ -96,7 +99,8 @@ export function harness(): Harness {
       deep: env.deepSearch ?? false,
     };
   };
-  shared = { env, contract, client, lanes, semantics, run };
+  const queues = laneList.map(() => new LaneQueue());
+  shared = { env, contract, client, lanes, semantics, run, queues };
   return shared;
 }
 
@@ -146,14 +150,55 @@ export function recordResult(env: SuiteEnv, result: CheckResult, task: { meta: T
   task.meta.cases = Math.max(0, ...Object.values(result.cases));
 }
 
-/** Declares a check as a vitest test named after its rules. */
-export function conformanceCheck(spec: CheckSpec, body: (h: Harness) => Promise<CheckResult>): void {
+const schedule = new CheckSchedule<CheckResult>();
+
+/** The harness as one check launched by the schedule sees it: its runs hand it lanes marked with its scope. */
+function scoped(h: Harness, scope: CheckScope | undefined): Harness {
+  if (!scope) return h;
+  return {
+    ...h,
+    run: async (checkId) => {
+      const run = await h.run(checkId);
+      return { ...run, lanes: withScope([...run.lanes], scope) };
+    },
+  };
+}
+
+/**
+ * A check in the run's schedule (schedule.ts): `overlaps` when every use it makes of the lanes goes through
+ * spread or onLane, so it may run alongside the checks before and after it. `result()` is called in its test:
+ * it starts the check unless it has started already, and resolves to its result; `settle()` waits for one
+ * started early whose test is skipped (the run was stopped).
+ */
+export function scheduledCheck(
+  body: (h: Harness) => Promise<CheckResult>,
+  overlaps: boolean,
+): { result(): Promise<CheckResult>; settle(): Promise<void> } {
+  const env = suiteEnv();
+  const entry = schedule.add((scope) => body(scoped(harness(), scope)), overlaps);
+  return {
+    // Under --bail the checks after a violation must send nothing: none is launched before its test.
+    result: () => schedule.begin(entry, () => harness().queues, !env.bail),
+    settle: () => schedule.settle(entry),
+  };
+}
+
+/** Declares a check as a vitest test named after its rules (`overlaps`: see scheduledCheck). */
+export function conformanceCheck(
+  spec: CheckSpec,
+  body: (h: Harness) => Promise<CheckResult>,
+  overlaps = false,
+): void {
   const env = suiteEnv();
   if (!selected(env, spec)) return;
+  const check = scheduledCheck(body, overlaps);
   test(`${spec.rules.join(' ')} ${spec.title}`, async ({ task, skip }) => {
     // Stopped (interrupted, or the backend went silent): the checks left send nothing and report nothing.
-    if (stoppedEarly(env)) skip();
-    const result = await body(harness());
+    if (stoppedEarly(env)) {
+      await check.settle();
+      skip();
+    }
+    const result = await check.result();
     recordResult(env, result, task);
     expect(summary(result)).toEqual([]);
   });
@@ -168,19 +213,26 @@ export function propertyCheck(
   arbitrary: (h: Harness) => fc.Arbitrary<Scenario>,
   runs: (h: Harness) => number = (h) => h.env.runs,
 ): void {
-  conformanceCheck(spec, async (h) => runProperty(spec, arbitrary(h), runs(h), await h.run(spec.id)));
+  conformanceCheck(spec, async (h) => runProperty(spec, arbitrary(h), runs(h), await h.run(spec.id)), true);
 }
 
 /** Cases tried every time, fixed by the seed. */
 export function fixedCheck(
   spec: CheckSpec,
-  scenarios: (h: Harness, seed: number) => Scenario[],
-  /** 'first': every case on lane 0 (cases made from lane 0's customers, such as spellings of their ids). */
+  scenarios: (h: Harness, seed: number) => Scenario[] | { scenarios: Scenario[]; lanes: 'all' | 'first' },
+  /** 'first': every case on lane 0 (cases made from lane 0's customers); the scenarios may choose instead. */
   lanes: 'all' | 'first' = 'all',
 ): void {
-  conformanceCheck(spec, async (h) => {
-    const run = await h.run(spec.id);
-    const on = lanes === 'first' ? { ...run, lanes: run.lanes.slice(0, 1) } : run;
-    return runFixed(spec, scenarios(h, run.seed), on);
-  });
+  conformanceCheck(
+    spec,
+    async (h) => {
+      const run = await h.run(spec.id);
+      const made = scenarios(h, run.seed);
+      const [list, where] = Array.isArray(made) ? [made, lanes] : [made.scenarios, made.lanes];
+      const on =
+        where === 'first' ? { ...run, lanes: withScope(run.lanes.slice(0, 1), scopeOf(run.lanes)) } : run;
+      return runFixed(spec, list, on);
+    },
+    true,
+  );
 }

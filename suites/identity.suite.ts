@@ -1,6 +1,7 @@
 /** An unknown id answers 404 and is not created (I1), and so does another spelling of a real id. */
-import { firstLane, fixedCheck, propertyCheck, quarterRuns } from './harness.ts';
-import { idSpellingCatalogue, unknownIdUpdates } from './scenarios/arbitraries.ts';
+import { fixedCheck, propertyCheck, quarterRuns } from './harness.ts';
+import { unknownIdUpdates } from './scenarios/arbitraries.ts';
+import { idSpellingsByLane } from './scenarios/id-spellings-by-lane.ts';
 
 propertyCheck(
   {
@@ -25,7 +26,11 @@ fixedCheck(
     suite: 'identity',
     rules: ['I1', 'I2', 'A1', 'R2'],
   },
-  (h, seed) => idSpellingCatalogue(h.contract, firstLane(h.env).fixtures, seed),
-  // Spelled from lane 0's ids: on another lane, a backend that folds them would write to lane 0's customers.
-  'first',
+  // Each case spells its own lane's ids: a backend that folds them writes to the case's own customers.
+  (h, seed) =>
+    idSpellingsByLane(
+      h.contract,
+      h.env.lanes.map((lane) => lane.fixtures),
+      seed,
+    ),
 );

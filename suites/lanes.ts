@@ -9,6 +9,7 @@ import type { Exchange } from '../core/exchange.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { dataOf, differing } from './checks/values.ts';
+import { scopeOf } from './schedule.ts';
 import { play, type Trace } from './scenarios/play.ts';
 import type { Alias, Scenario } from './scenarios/scenario.ts';
 
@@ -89,8 +90,9 @@ function changed(a: Record<string, unknown>, b: Record<string, unknown>, ctx: Ju
 
 /**
  * Plays `count` cases over the lanes: lane k takes cases k, k+N, ... in order, one at a time, until `each`
- * says stop. Every lane is waited for, also when one throws (then the others stop at their next case), so
- * nothing of this check is still writing when the next one starts; the first error is thrown.
+ * says stop. Every lane is waited for, also when one throws (then the others stop at their next case); the
+ * first error is thrown. Within a check launched by the schedule, each lane's share waits for its turn on
+ * the lane, so another check's case never runs on the lane at the same time.
  */
 export async function spread(
   count: number,
@@ -99,9 +101,14 @@ export async function spread(
   onLaneEnd?: (lane: Lane) => void,
 ): Promise<void> {
   let failed = false;
+  // A turn on every lane, taken at once (schedule.ts): a lane plays its share once the checks before are done with it.
+  const scope = scopeOf(lanes);
+  const turns = scope?.turns(lanes.map((lane) => lane.index));
   const ends = await Promise.allSettled(
-    lanes.map(async (lane) => {
+    lanes.map(async (lane, k) => {
+      const turn = turns?.[k];
       try {
+        if (turn) await turn.ready;
         for (let index = lane.index; index < count && !failed; index += lanes.length) {
           if (!(await each(lane, index))) return;
         }
@@ -110,6 +117,7 @@ export async function spread(
         throw error;
       } finally {
         onLaneEnd?.(lane);
+        if (turn) scope?.release(turn);
       }
     }),
   );

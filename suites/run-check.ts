@@ -17,6 +17,7 @@ import type { JudgeContext } from './checks/check.ts';
 import { comesBack } from './comes-back.ts';
 import { judge } from './judge.ts';
 import { FirstFailure, spread, type Lane } from './lanes.ts';
+import { onLane } from './schedule.ts';
 import { expectationFor } from './scenarios/expectation.ts';
 import type { Trace } from './scenarios/play.ts';
 import type { Scenario } from './scenarios/scenario.ts';
@@ -283,7 +284,10 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     const found = fresh(violations, reported);
     if (found.length === 0) continue;
     for (const violation of found) reported.add(muteKey(violation));
-    const reproducedInRun = await comesBack({ scenario, violations: found }, lane.client, lane.ctx);
+    // Played again in a turn of its lane: another check may be playing there by now (schedule.ts).
+    const reproducedInRun = await onLane(run.lanes, lane.index, () =>
+      comesBack({ scenario, violations: found }, lane.client, lane.ctx),
+    );
     failures.push(
       counterexample(spec, { scenario, trace, violations: found }, lane.ctx, run.runSeed, {
         path: `fixed:${index}`,

@@ -1,6 +1,6 @@
 /** PUT semantics (S2), idempotence (S5) and concurrent writes (S7). */
 import { fixedCheck, propertyCheck, quarterRuns } from './harness.ts';
-import { bursts, probe, repeats } from './scenarios/arbitraries.ts';
+import { bursts, probe, repeats, storedRowUpdates } from './scenarios/arbitraries.ts';
 
 fixedCheck(
   {
@@ -20,6 +20,18 @@ propertyCheck(
     rules: ['S5', 'R2'],
   },
   (h) => repeats(h.contract),
+  quarterRuns,
+);
+
+propertyCheck(
+  {
+    id: 'stored-row-updates',
+    title:
+      'bodies that repeat, restore or clear what is stored, or change nothing, are accepted and stored exactly',
+    suite: 'stateful',
+    rules: ['B2', 'B3', 'S1', 'S2', 'S3', 'S4', 'I1', 'R2'],
+  },
+  (h) => storedRowUpdates(h.contract),
   quarterRuns,
 );
 

@@ -42,6 +42,30 @@ export const AUTH_VARIANTS: readonly Variant[] = [
     },
   ),
   authVariant(
+    'bearer-pattern-unanchored',
+    'the Bearer pattern lost its anchors (/bearer +(\\S+)/i instead of /^bearer +(\\S+)$/i): the token is found anywhere in the header',
+    {
+      authorize(header, ctx) {
+        if (header === undefined || header.trim() === '') return 'missing';
+        const match = /bearer +(\S+)/i.exec(header);
+        if (!match) return 'missing';
+        return match[1] === ctx.token ? 'ok' : 'wrong';
+      },
+    },
+  ),
+  authVariant(
+    'bearer-prefix-check',
+    "the middleware tests header.startsWith('Bearer') and takes header.split(' ')[1] as the token, whatever surrounds it",
+    {
+      authorize(header, ctx) {
+        if (header === undefined || !header.toLowerCase().startsWith('bearer')) return 'missing';
+        const token = header.split(' ')[1];
+        if (token === undefined || token === '') return 'missing';
+        return token === ctx.token ? 'ok' : 'wrong';
+      },
+    },
+  ),
+  authVariant(
     'missing-auth-answers-400',
     'a header-schema validator answers 400 to a request without usable credentials before the auth middleware runs',
     {

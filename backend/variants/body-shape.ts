@@ -98,4 +98,14 @@ export const BODY_SHAPE_VARIANTS: readonly Variant[] = [
           : handler(request);
     },
   },
+  {
+    id: 'refuses-json-with-parameters',
+    rule: 'B7',
+    description:
+      "the content-type check compares the header with 'application/json' exactly, so application/json; charset=utf-8 gets 415",
+    build: (options) =>
+      withSteps(options, {
+        acceptsContentType: (contentType) => (contentType ?? '').trim().toLowerCase() === 'application/json',
+      }).handler,
+  },
 ];

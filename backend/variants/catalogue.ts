@@ -23,6 +23,7 @@ import { TIMING_VARIANTS } from './timing.ts';
 import { OUTAGE_VARIANTS } from './outages.ts';
 import { SEMANTICS_VARIANTS } from './semantics.ts';
 import { SETUP_ANSWER_VARIANTS } from './setup-answers.ts';
+import { STORED_ROW_VARIANTS } from './stored-row.ts';
 import { VALIDATION_VARIANTS } from './validation.ts';
 
 export interface Variant {
@@ -66,6 +67,7 @@ export const VARIANTS: readonly Variant[] = unique([
   ...IDEMPOTENCE_VARIANTS,
   ...ISOLATION_VARIANTS,
   ...CONCURRENCY_VARIANTS,
+  ...STORED_ROW_VARIANTS,
   ...VALIDATION_VARIANTS,
   ...BODY_SHAPE_VARIANTS,
   ...ATOMICITY_VARIANTS,

@@ -8,7 +8,7 @@ import type { Variant } from './catalogue.ts';
 import { ForwardingStore, mapData } from './kit.ts';
 
 /** Holds back the writes made while `capturing` is set, so the wrapper can replay them its own way. */
-class CapturingStore extends ForwardingStore {
+export class CapturingStore extends ForwardingStore {
   captured: Customer[] | undefined;
 
   override put(customer: Customer): void {

@@ -50,6 +50,27 @@ export const SETUP_ANSWER_VARIANTS: readonly Variant[] = [
     },
   },
   {
+    id: 'create-answers-empty-id',
+    rule: 'I2',
+    description:
+      'the create controller answers before the database has assigned the id, so data.id is the empty string of the new entity',
+    build(options) {
+      const { handler } = createReferenceBackend(options);
+      return async (request) => {
+        const response = await handler(request);
+        const parsed = parseLoosely(response.body);
+        if (
+          !isCreate(request.method, request.path, options) ||
+          !isObject(parsed) ||
+          !isObject(parsed['data'])
+        ) {
+          return response;
+        }
+        return json(response.status, { ...parsed, data: { ...parsed['data'], id: '' } });
+      };
+    },
+  },
+  {
     id: 'create-refuses-over-40',
     rule: 'B3',
     description:

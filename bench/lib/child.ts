@@ -162,9 +162,15 @@ export function runMeasured(spec: RunSpec): Promise<Measured> {
 }
 
 /** The conformance command line, as `npm start` runs it (tsx runner/cli.ts), measured. */
-export const runCliMeasured = (args: string[], env?: Record<string, string>, timeoutMs?: number) =>
+export const runCliMeasured = (
+  args: string[],
+  env?: Record<string, string>,
+  timeoutMs?: number,
+  /** Another checkout whose runner/cli.ts to run. */
+  root?: string,
+) =>
   runMeasured({
-    nodeArgs: ['--import', 'tsx', 'runner/cli.ts', ...args],
+    nodeArgs: ['--import', 'tsx', root ? join(root, 'runner/cli.ts') : 'runner/cli.ts', ...args],
     ...(env !== undefined ? { env } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });

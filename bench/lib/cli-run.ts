@@ -66,11 +66,18 @@ export interface CliRunOptions {
   timeoutMs?: number;
   /** Keep the report directory (the caller removes it with dispose()). */
   keep?: boolean;
+  /** Another checkout's runner/cli.ts to run (its node_modules present): the code before a change. */
+  root?: string;
 }
 
 export async function cliRun(args: string[], options: CliRunOptions = {}): Promise<RunFigures> {
   const reportDir = mkdtempSync(join(tmpdir(), 'bench-run-'));
-  const measured = await runCliMeasured([...args, '--report-dir', reportDir], options.env, options.timeoutMs);
+  const measured = await runCliMeasured(
+    [...args, '--report-dir', reportDir],
+    options.env,
+    options.timeoutMs,
+    options.root,
+  );
   const log = join(reportDir, 'exchanges.ndjson');
   const { lines, bytes } = existsSync(log) ? await countLines(log) : { lines: NaN, bytes: NaN };
   const phases = phasesOf(measured);

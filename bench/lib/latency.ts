@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Exchange } from '../../core/exchange.ts';
 import { cliRun, dispose, type RunFigures } from './cli-run.ts';
+import { inFlight, type InFlight, type Interval } from './in-flight.ts';
 
 /**
  * Requests that must follow one another whatever the lanes: the preflight, a lane's set-up (create A, create B,
@@ -23,24 +24,44 @@ export interface LatencyRun {
   run: RunFigures;
   /** Sum of every request's time, over the wall time: requests in flight on average. */
   inFlight: number;
+  /** Requests in flight over time, from the first request sent to the last answered. */
+  profile: InFlight | undefined;
   /** Lines of its exchanges.ndjson. */
   requests: number;
 }
 
-async function summedDurationMs(path: string): Promise<number> {
-  let total = 0;
+async function intervals(path: string): Promise<Interval[]> {
+  const all: Interval[] = [];
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) if (line) total += (JSON.parse(line) as Exchange).durationMs;
-  return total;
+  for await (const line of lines) {
+    if (!line) continue;
+    const { sentAt, durationMs } = JSON.parse(line) as Exchange;
+    if (sentAt !== undefined) all.push({ sentAt, durationMs });
+  }
+  return all;
 }
 
-export async function latencyRun(seed: number, delayMs: number, lanes?: number): Promise<LatencyRun> {
+export async function latencyRun(
+  seed: number,
+  delayMs: number,
+  lanes?: number,
+  /** Another checkout to run instead of this one (the code before a change, measured in the same minute). */
+  root?: string,
+): Promise<LatencyRun> {
   const args = ['--seed', String(seed), '--embedded-delay', String(delayMs)];
   if (lanes !== undefined) args.push('--lanes', String(lanes));
-  const run = await cliRun(args, { keep: true, timeoutMs: 20 * 60_000 });
+  const run = await cliRun(args, { keep: true, timeoutMs: 20 * 60_000, ...(root ? { root } : {}) });
   try {
-    const busy = await summedDurationMs(join(run.reportDir, 'exchanges.ndjson')).catch(() => NaN);
-    return { delayMs, lanes, run, inFlight: busy / run.wallMs, requests: run.requests };
+    const sent = await intervals(join(run.reportDir, 'exchanges.ndjson')).catch((): Interval[] => []);
+    const busy = sent.reduce((sum, i) => sum + i.durationMs, 0);
+    return {
+      delayMs,
+      lanes,
+      run,
+      inFlight: sent.length > 0 ? busy / run.wallMs : NaN,
+      profile: sent.length > 0 ? inFlight(sent, CONCURRENCY) : undefined,
+      requests: run.requests,
+    };
   } finally {
     dispose(run);
   }

@@ -1,5 +1,5 @@
 /** Wrappers that say when a check has something to judge. */
-import { find, type Trace } from '../scenarios/play.ts';
+import { find, findAll, type Trace } from '../scenarios/play.ts';
 import type { Check } from './check.ts';
 
 export const answered = (trace: Trace, role: string, statuses?: (status: number) => boolean): boolean => {
@@ -20,9 +20,15 @@ export function whenRejected(role: string, check: Check): Check {
   return { ...check, applies: (t, s, c) => answered(t, role, clientError) && check.applies(t, s, c) };
 }
 
-/** Runs the check only when the scenario's baseline PUT was accepted (its data is the state before). */
+/**
+ * Runs the check only when the scenario's baseline PUT (and every history write after it) was accepted: the
+ * last one's data is the state before the case.
+ */
 export function afterBaseline(check: Check): Check {
-  return { ...check, applies: (t, s, c) => answered(t, 'baseline', ok) && check.applies(t, s, c) };
+  const setUp = (t: Trace) =>
+    answered(t, 'baseline', ok) &&
+    findAll(t, 'history').every((e) => e.response !== undefined && ok(e.response.status));
+  return { ...check, applies: (t, s, c) => setUp(t) && check.applies(t, s, c) };
 }
 
 export const always = () => true;

@@ -7,7 +7,7 @@
 import type { Violation } from '../../core/failure.ts';
 import type { RuleId } from '../../core/rules.ts';
 import { diagnose } from '../diagnose.ts';
-import { find } from '../scenarios/play.ts';
+import { find, lastSetupWrite } from '../scenarios/play.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import type { Check } from './check.ts';
 import { afterBaseline, whenAccepted } from './conditions.ts';
@@ -56,7 +56,7 @@ export const echoesSentValues: Check = afterBaseline(
       const sent = 'case' in scenario ? sentObject(scenario.case.value) : undefined;
       const update = find(trace, 'update');
       const data = dataOf(update);
-      const before = dataOf(find(trace, 'baseline'));
+      const before = dataOf(lastSetupWrite(trace));
       if (!sent || !data) return [];
       const { updatable } = ctx.contract.fields;
       const violations: Violation[] = [];

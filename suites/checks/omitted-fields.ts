@@ -3,7 +3,7 @@
  * field of every request of the run: the choice is the contract's, or the one the backend showed in its probe.
  */
 import type { Violation } from '../../core/failure.ts';
-import { find } from '../scenarios/play.ts';
+import { find, lastSetupWrite } from '../scenarios/play.ts';
 import type { Check, Resolved } from './check.ts';
 import { afterBaseline, whenAccepted } from './conditions.ts';
 import { dataOf, deepEqual, sentObject, show } from './values.ts';
@@ -44,7 +44,7 @@ export const omittedFieldsFollowSemantics: Check = afterBaseline(
       ctx.contract.fields.optional.some((f) => !Object.hasOwn(sentObject(scenario.case.value) ?? {}, f)),
     run(trace, scenario, ctx) {
       const sent = 'case' in scenario ? sentObject(scenario.case.value) : undefined;
-      const before = dataOf(find(trace, 'baseline'));
+      const before = dataOf(lastSetupWrite(trace));
       const update = find(trace, 'update');
       const after = dataOf(update);
       if (!sent || !before || !after) return [];

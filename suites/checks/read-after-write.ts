@@ -1,7 +1,7 @@
 /** S4: a GET right after a 200 returns the same updatable fields as the PUT response. */
 import type { Violation } from '../../core/failure.ts';
 import { diagnose } from '../diagnose.ts';
-import { find } from '../scenarios/play.ts';
+import { find, lastSetupWrite } from '../scenarios/play.ts';
 import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
 import { whenAccepted } from './conditions.ts';
@@ -20,7 +20,7 @@ export const readAfterWrite: Check = whenAccepted('update', {
     const read = dataOf(readback);
     if (!written || !read) return [];
     const sent = 'case' in scenario ? sentObject(scenario.case.value) : undefined;
-    const before = dataOf(find(trace, 'baseline'));
+    const before = dataOf(lastSetupWrite(trace));
     const violations: Violation[] = [];
     for (const field of ctx.contract.fields.updatable) {
       if (deepEqual(read[field], written[field])) continue;

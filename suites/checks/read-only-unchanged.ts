@@ -10,7 +10,7 @@ import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
 import { dataOf, sameValue, show } from './values.ts';
 
-const ROLES = ['baseline', 'update', 'first', 'second', 'readback'];
+const ROLES = ['baseline', 'history', 'update', 'first', 'second', 'readback'];
 
 /** Answers that show the written customer: 200s of its PUTs and its read-back, in order. */
 function observations(

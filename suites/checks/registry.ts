@@ -2,6 +2,7 @@
 import type { Check } from './check.ts';
 import { burstLeavesOneBody } from './burst-leaves-one-body.ts';
 import { echoesSentValues } from './echo.ts';
+import { existingCustomerFound } from './existing-customer-found.ts';
 import { idMatchesPath } from './id-matches-path.ts';
 import { samePutSameData } from './idempotent.ts';
 import { noServerError } from './no-server-error.ts';
@@ -48,6 +49,7 @@ export const CHECKS = new CheckRegistry()
   .register(rejectionIsAtomic)
   .register(otherCustomerUntouched)
   .register(unknownIdStaysUnknown)
+  .register(existingCustomerFound)
   .register(spelledIdNotFound)
   .register(spelledIdLeavesCustomer)
   .register(samePutSameData)

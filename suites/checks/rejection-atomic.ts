@@ -1,6 +1,6 @@
 /** A1: after any 4xx, a GET shows the customer exactly as before the request. */
 import type { Violation } from '../../core/failure.ts';
-import { find } from '../scenarios/play.ts';
+import { find, lastSetupWrite } from '../scenarios/play.ts';
 import { targetsOf } from '../scenarios/scenario.ts';
 import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
@@ -14,9 +14,9 @@ export const rejectionIsAtomic: Check = afterBaseline(
     applies: (trace, scenario) =>
       scenario.kind === 'update' && find(trace, 'readback')?.response !== undefined,
     run(trace, scenario, ctx) {
-      // The state before is what the baseline PUT answered, with the id of the path (a wrong id in PUT
+      // The state before is what the last set-up PUT (baseline or history) answered, with the id of the path (a wrong id in PUT
       // answers is I2's bug, not a change).
-      const baseline = dataOf(find(trace, 'baseline'));
+      const baseline = dataOf(lastSetupWrite(trace));
       const initial = ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on];
       const before: Record<string, unknown> | undefined = baseline && {
         ...baseline,
@@ -56,7 +56,7 @@ export const rejectionIsAtomic: Check = afterBaseline(
           pointer: `/data/${field}`,
           sent: before[field],
           got: after[field],
-          ...changedAfterSeq(trace.exchanges, at(find(trace, 'baseline')), at(readback), field, after[field]),
+          ...changedAfterSeq(trace.exchanges, at(lastSetupWrite(trace)), at(readback), field, after[field]),
         });
       }
       return violations;

@@ -51,12 +51,38 @@ export const createAccepted: Check = {
   },
 };
 
+/** A 2xx create whose data holds no id a customer can be read by (empty, or not a string). */
+function unusableId(create: Exchange | undefined): { id: unknown } | undefined {
+  const status = create?.response?.status ?? 0;
+  const data = dataOf(create);
+  if (status < 200 || status >= 300 || !data || createdId(create) !== undefined) return undefined;
+  return { id: data['id'] };
+}
+
 export const createdIdKnown: Check = {
   name: 'created_id_known',
   rule: 'I2',
-  applies: (trace, scenario) => setupOf(trace, scenario).read?.response !== undefined,
+  applies: (trace, scenario) => {
+    const { create, read } = setupOf(trace, scenario);
+    return read?.response !== undefined || unusableId(create) !== undefined;
+  },
   run(trace, scenario) {
     const { create, read } = setupOf(trace, scenario);
+    const unusable = unusableId(create);
+    if (create && unusable) {
+      // Nothing can be read back by it: the created customer is lost to the client (and to the run).
+      return [
+        {
+          rule: 'I2',
+          check: 'created_id_known',
+          pointer: '/data/id',
+          exchangeSeq: create.seq,
+          title: 'Created customer has no id to address it by',
+          received: `POST ${create.request.path} answered ${create.response?.status} with data.id ${show(unusable.id)}`,
+          expected: 'the non-empty id of the customer created, which a GET then finds',
+        },
+      ];
+    }
     const id = createdId(create);
     const status = read?.response?.status ?? 0;
     if (!read || id === undefined || status >= 500) return [];

@@ -1,8 +1,10 @@
 /** The main request's status is one the contract allows for its case (rule of the case: B1-B7, A2, I1). */
 import type { Violation } from '../../core/failure.ts';
 import { expectationFor } from '../scenarios/expectation.ts';
-import { find, findAll } from '../scenarios/play.ts';
+import type { Exchange } from '../../core/exchange.ts';
+import { find, findAll, SETUP_WRITES } from '../scenarios/play.ts';
 import type { Check } from './check.ts';
+import { existingAnsweredNotFound } from './existing-customer-found.ts';
 
 const MAIN_ROLES = ['update', 'first', 'second', 'burst'];
 
@@ -23,6 +25,8 @@ export const statusInExpectedSet: Check = {
       const status = exchange.response?.status;
       // A 5xx is R2's to report; counting it here too would blame the case's rule for a crash.
       if (status === undefined || status >= 500 || expectation.statuses.includes(status)) continue;
+      // A 404 to a customer that exists is I1's to report (existing-customer-found.ts).
+      if (existingAnsweredNotFound(exchange, scenario, ctx)) continue;
       const label = 'case' in scenario ? scenario.case.label : scenario.kind;
       // Lower-case "bearer" may be refused with 401; a 400/422 refuses the (valid) body, not the credential.
       const bodyRefused =
@@ -42,23 +46,41 @@ export const statusInExpectedSet: Check = {
   },
 };
 
-/** The baseline full body is a must-accept case too: a backend that refuses it fails B3. */
+/** Whether a sent body holds a null: a refused one breaks B2 rather than B3. */
+function sendsNull(exchange: Exchange): boolean {
+  try {
+    const value = JSON.parse(exchange.spec.body ?? '') as unknown;
+    return typeof value === 'object' && value !== null && Object.values(value).includes(null);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The baseline full body (and each full history write after it) is a must-accept case too: a backend that
+ * refuses it fails B3 (B2 when it sends a null).
+ */
 export const baselineAccepted: Check = {
   name: 'baseline_accepted',
   rule: 'B3',
-  applies: (trace) => find(trace, 'baseline')?.response !== undefined,
-  run(trace, _scenario, ctx) {
-    const exchange = find(trace, 'baseline');
-    const status = exchange?.response?.status ?? 0;
-    if (status >= 500 || ctx.contract.tolerances.statuses.accept.includes(status)) return [];
+  applies: (trace) => SETUP_WRITES.some((role) => find(trace, role)?.response !== undefined),
+  run(trace, scenario, ctx) {
+    const accept = ctx.contract.tolerances.statuses.accept;
+    const refused = SETUP_WRITES.flatMap((role) => findAll(trace, role)).find((exchange) => {
+      const status = exchange.response?.status;
+      if (status === undefined || status >= 500 || accept.includes(status)) return false;
+      return !existingAnsweredNotFound(exchange, scenario, ctx);
+    });
+    if (!refused) return [];
+    const nulls = sendsNull(refused);
     return [
       {
-        rule: 'B3',
+        rule: nulls ? 'B2' : 'B3',
         check: 'baseline_accepted',
         title: 'Valid body not accepted',
-        received: `status ${status} for a body with every field set to a realistic value`,
-        expected: `MUST-ACCEPT: one of ${ctx.contract.tolerances.statuses.accept.join(', ')}`,
-        ...(exchange ? { exchangeSeq: exchange.seq } : {}),
+        received: `status ${refused.response?.status} for a body with every field set to a realistic value${nulls ? ' or null' : ''} (${refused.role} PUT)`,
+        expected: `MUST-ACCEPT: one of ${accept.join(', ')}`,
+        exchangeSeq: refused.seq,
       },
     ];
   },

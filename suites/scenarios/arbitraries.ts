@@ -1,15 +1,21 @@
 /** Scenario generators: the body generators of generators/, put in the request sequences of scenarios/. */
 import fc from 'fast-check';
 import type { Contract } from '../../contracts/load.ts';
-import type { AuthVariant } from '../../core/exchange.ts';
+import type { AuthVariant, MisplacedToken } from '../../core/exchange.ts';
+import { MISPLACED_TOKEN } from '../../http/auth-header.ts';
 import {
+  burstBodies,
+  describeMeeting,
   edgeBody,
   fullBody,
   invalidBody,
   invalidBodyCatalogue,
+  JSON_WITH_PARAMETERS,
+  jsonWithParametersBody,
   lookalikeBody,
   responseOnlyBody,
   ruleForValid,
+  storedRowSequence,
   validBody,
   type BodyCase,
   type UpdateBody,
@@ -90,6 +96,11 @@ export function sampleOne<T>(arbitrary: fc.Arbitrary<T>, seed: number, index = 0
   return fc.sample(arbitrary, { seed, numRuns: index + 1 })[index] as T;
 }
 
+/** The first `count` values of an arbitrary for a seed: sampleOne(arbitrary, seed, i) for each i, sampled once. */
+export function sampleMany<T>(arbitrary: fc.Arbitrary<T>, seed: number, count: number): T[] {
+  return count > 0 ? fc.sample(arbitrary, { seed, numRuns: count }) : [];
+}
+
 export function invalidCatalogue(contract: Contract, seed: number): Scenario[] {
   const baseline = sampleOne(fullBody(contract), seed);
   return invalidBodyCatalogue(contract).map((bodyCase, index) => ({
@@ -101,17 +112,47 @@ export function invalidCatalogue(contract: Contract, seed: number): Scenario[] {
   }));
 }
 
-export const BAD_CREDENTIALS: AuthVariant[] = ['none', 'basic-scheme', 'bearer-without-token', 'wrong-token'];
+/** Valid bodies sent as application/json with a charset parameter (B7), to each fixture in turn. */
+export function jsonWithParametersCatalogue(contract: Contract, seed: number): Scenario[] {
+  // Each spelling to each fixture: the generated content type is replaced so that every spelling is sent.
+  const count = JSON_WITH_PARAMETERS.length * 2;
+  const cases = sampleMany(jsonWithParametersBody(contract), seed, count);
+  const baselines = sampleMany(fullBody(contract), seed, count);
+  return JSON_WITH_PARAMETERS.flatMap((contentType, t) =>
+    [0, 1].map((k): Scenario => {
+      const index = t * 2 + k;
+      const generated = cases[index] as BodyCase;
+      return {
+        kind: 'update',
+        on: alternate(k),
+        baseline: baselines[index] as FullBody,
+        case: { ...generated, contentType, label: `valid body sent as ${contentType}` },
+        auth: 'valid',
+      };
+    }),
+  );
+}
+
+export const BAD_CREDENTIALS: AuthVariant[] = [
+  'none',
+  'basic-scheme',
+  'bearer-without-token',
+  'wrong-token',
+  ...(Object.keys(MISPLACED_TOKEN) as MisplacedToken[]),
+];
 
 /** Each credential variant, with a valid body that would be accepted with the right token. */
 export function authCatalogue(contract: Contract, seed: number): Scenario[] {
   const variants: AuthVariant[] = [...BAD_CREDENTIALS, 'valid-lowercase-scheme'];
+  // Sampled once each (the same values as sampleOne at each index): one sample per case grew with the square.
+  const baselines = sampleMany(fullBody(contract), seed, variants.length * 2);
+  const bodies = sampleMany(fullBody(contract), seed + 1, variants.length * 2);
   return variants.flatMap((auth, index) =>
     [0, 1].map((k) => ({
       kind: 'update' as const,
       on: alternate(k),
-      baseline: sampleOne(fullBody(contract), seed, index * 2 + k),
-      case: validCase(sampleOne(fullBody(contract), seed + 1, index * 2 + k)),
+      baseline: baselines[index * 2 + k] as FullBody,
+      case: validCase(bodies[index * 2 + k] as FullBody),
       auth,
     })),
   );
@@ -173,18 +214,31 @@ export function repeats(contract: Contract): fc.Arbitrary<RepeatScenario> {
     .map(({ baseline, body }) => ({ kind: 'repeat', baseline, case: validCase(body) }));
 }
 
+/** Bodies that share values with the row before the burst and with each other (see burstBodies). */
 export function bursts(contract: Contract): fc.Arbitrary<BurstScenario> {
-  const size = contract.tolerances.concurrency.burstSize;
-  return fc
-    .record({
-      baseline: fullBody(contract),
-      bodies: fc.uniqueArray(fullBody(contract), {
-        minLength: size,
-        maxLength: size,
-        selector: (body) => JSON.stringify(body),
-      }),
-    })
-    .map(({ baseline, bodies }) => ({ kind: 'burst', baseline, bodies }));
+  return burstBodies(contract, contract.tolerances.concurrency.burstSize).map(({ baseline, bodies }) => ({
+    kind: 'burst',
+    baseline,
+    bodies,
+  }));
+}
+
+/**
+ * A baseline, up to two full writes, then a case that meets the row they left: fields repeated, set back to an
+ * earlier value, switched between null and a string, new or omitted; one case in four exactly what is stored.
+ */
+export function storedRowUpdates(contract: Contract): fc.Arbitrary<Scenario> {
+  return fc.record({ sequence: storedRowSequence(contract), on: target }).map(({ sequence, on }) => {
+    const scenario: Scenario = {
+      kind: 'update',
+      on,
+      baseline: sequence.baseline,
+      case: { ...validCase(sequence.body), label: describeMeeting(sequence) },
+      auth: 'valid',
+    };
+    if (sequence.history.length > 0) scenario.history = sequence.history;
+    return scenario;
+  });
 }
 
 export function probe(contract: Contract, seed: number): ProbeScenario {

@@ -1,6 +1,7 @@
 /** What a scenario's main request may be answered with, and which rule a wrong answer breaks. */
 import { edgeRejections, type Contract } from '../../contracts/load.ts';
 import type { Outcome, RuleId } from '../../core/rules.ts';
+import { isMisplacedToken, keepsBearerScheme } from '../../http/auth-header.ts';
 import type { Scenario } from './scenario.ts';
 
 export interface Expectation {
@@ -29,7 +30,14 @@ export function expectationFor(scenario: Scenario, contract: Contract): Expectat
         statuses: union(statuses.accept, statuses.unauthenticated),
       };
     }
-    const refused = scenario.auth === 'wrong-token' ? statuses.wrongToken : statuses.unauthenticated;
+    // The Bearer scheme with credentials that are not the token (text after it, two of it) is a wrong token to
+    // a backend that reads the whole credential, and a malformed header to one that parses it: either set.
+    const refused =
+      scenario.auth === 'wrong-token'
+        ? statuses.wrongToken
+        : isMisplacedToken(scenario.auth) && keepsBearerScheme(scenario.auth)
+          ? union(statuses.wrongToken, statuses.unauthenticated)
+          : statuses.unauthenticated;
     return { outcome: 'MUST-REJECT', rule: 'A2', statuses: refused };
   }
   switch (bodyCase.outcome) {

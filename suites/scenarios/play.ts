@@ -16,6 +16,14 @@ export function findAll(trace: Trace, role: string): Exchange[] {
   return trace.exchanges.filter((e) => e.role === role);
 }
 
+/** The writes that set up the state a case starts from: the baseline, then any history after it. */
+export const SETUP_WRITES = ['baseline', 'history'];
+
+/** The last of the baseline and history writes: its answer shows the customer as the case found it. */
+export function lastSetupWrite(trace: Trace): Exchange | undefined {
+  return trace.exchanges.filter((e) => SETUP_WRITES.includes(e.role)).at(-1);
+}
+
 function put(body: string, contentType: string | undefined, target: Target): RequestSpec {
   const spec: RequestSpec = { op: 'update', target, auth: 'valid', body };
   if (contentType !== undefined) spec.contentType = contentType;
@@ -47,6 +55,7 @@ export function stepsOf(scenario: Scenario, hasB: boolean): { role: string; spec
       return [
         ...otherBefore,
         { role: 'baseline', specs: [json(scenario.baseline)] },
+        ...(scenario.history ?? []).map((body) => ({ role: 'history', specs: [json(body)] })),
         { role: 'update', specs: [{ ...caseSpec(), auth: scenario.auth }] },
         readBack,
         ...otherAfter,

@@ -5,19 +5,23 @@
 import type { AuthVariant } from '../../core/exchange.ts';
 import type { BodyCase } from '../../generators/index.ts';
 
-export type FullBody = Record<string, string>;
+/** A body of every updatable field, each a string or null (null only where the field is optional). */
+export type FullBody = Record<string, string | null>;
 
 export type Alias = 'A' | 'B';
 
 /**
- * Read the other fixture, PUT a baseline to the target fixture, then the case (with a credential variant), then
- * read both back. The target is A or B, so a write that leaks onto a neighbour is seen in either direction.
+ * Read the other fixture, PUT a baseline to the target fixture (and the history after it, when there is one),
+ * then the case (with a credential variant), then read both back. The target is A or B, so a write that leaks
+ * onto a neighbour is seen in either direction.
  */
 export interface UpdateScenario {
   kind: 'update';
   /** The fixture written to (A when absent, as in files saved before it existed). */
   on?: Alias;
   baseline: FullBody;
+  /** Full writes between the baseline and the case: rows a case that meets the stored row goes back to. */
+  history?: FullBody[];
   case: BodyCase;
   auth: AuthVariant;
 }

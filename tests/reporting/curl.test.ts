@@ -17,6 +17,12 @@ const RECORDED: Record<AuthVariant, string | undefined> = {
   'basic-scheme': 'Basic Y29uZm9ybWFuY2Utc3VpdGU6bm90LWEtcGFzc3dvcmQ=',
   'bearer-without-token': 'Bearer',
   'wrong-token': 'Bearer conformance-suite-wrong-token',
+  'token-then-text': 'Bearer [REDACTED] junk',
+  'two-tokens': 'Bearer [REDACTED] [REDACTED]',
+  'two-credentials': 'Bearer [REDACTED], Bearer [REDACTED]',
+  'prefixed-scheme': 'xBearer [REDACTED]',
+  'suffixed-scheme': 'Bearer-ish [REDACTED]',
+  'scheme-then-bearer': 'Basic bearer [REDACTED]',
 };
 
 function exchange(
@@ -160,6 +166,12 @@ describe('curlFor', () => {
     ['basic-scheme', `Authorization: ${RECORDED['basic-scheme'] ?? ''}`],
     ['bearer-without-token', 'Authorization: Bearer'],
     ['wrong-token', 'Authorization: Bearer conformance-suite-wrong-token'],
+    ['token-then-text', `Authorization: Bearer ${TOKEN} junk`],
+    ['two-tokens', `Authorization: Bearer ${TOKEN} ${TOKEN}`],
+    ['two-credentials', `Authorization: Bearer ${TOKEN}, Bearer ${TOKEN}`],
+    ['prefixed-scheme', `Authorization: xBearer ${TOKEN}`],
+    ['suffixed-scheme', `Authorization: Bearer-ish ${TOKEN}`],
+    ['scheme-then-bearer', `Authorization: Basic bearer ${TOKEN}`],
   ];
 
   it.each(AUTH_ARGS)(

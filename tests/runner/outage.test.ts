@@ -27,6 +27,10 @@ async function runAgainst(
         served.baseUrl,
         '--seed',
         '20261126',
+        // One lane: request N of the log is request N to the backend. Over several lanes, requests sent at once
+        // may reach it out of their log order, and "silent after #300" would depend on that race.
+        '--lanes',
+        '1',
         '--runs',
         '20',
         '--timeout',

@@ -162,7 +162,8 @@ describe('the same seed', () => {
     expect(second).toEqual(first);
     expect(first?.some((r) => r.role === 'burst')).toBe(true);
     expect(first?.[1]?.role).toBe('fixture-create-A');
-  }, 90_000);
+    // Two whole runs on one lane, every request after the previous one: minutes on a loaded 2-core machine.
+  }, 180_000);
 
   it('puts the same cases on the same lanes: each lane sends the same requests in the same order', async () => {
     const dirs = [join(work, 'lanes-1'), join(work, 'lanes-2')];

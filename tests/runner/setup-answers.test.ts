@@ -107,6 +107,14 @@ describe('set-up answers judged by the contract', () => {
     );
   });
 
+  it('a create answering an empty id: I2 at set-up, exit 1, not "pass existing customers" (exit 2)', async () => {
+    const run = await runAgainst('create-answers-empty-id');
+    expectSetupVerdict(run, 'I2', 'Created customer has no id to address it by');
+    expect(run.failures[0]?.violations[0]?.received).toMatch(/answered 201 with data\.id ""/);
+    expect(run.cli.stdout).toMatch(/stopped at set-up/);
+    expect(run.cli.stderr).not.toMatch(/--customer-id/);
+  });
+
   it('a create refusing the full body: B3 with the backend error, then the run goes on with the minimal body', async () => {
     const run = await runAgainst('create-refuses-over-40', ['--only', 'S1', '--runs', '5']);
     expectSetupVerdict(run, 'B3', 'Valid create body refused');

@@ -209,6 +209,26 @@ const manyUpdates: Scenario = async (client) => {
   for (let i = 0; i < 150; i++) await client.put(id, { ...PLAIN, name: `Ada ${i}` });
 };
 
+/**
+ * Eight full bodies that keep some of the created customer's values (a third of the fields each, in turn) and
+ * change the others, as burstBodies makes them.
+ */
+const MEETING_BURST = Array.from({ length: 8 }, (_, index) => {
+  const body: Record<string, string> = {};
+  Object.entries(PLAIN).forEach(([field, value], j) => {
+    const kept = CREATED[field as keyof typeof CREATED];
+    body[field] =
+      (index + j) % 3 === 0 ? kept : field === 'email' ? `writer${index}@example.com` : `${value} #${index}`;
+  });
+  return body;
+});
+
+const meetingBurst: Scenario = async (client) => {
+  const id = await client.create(CREATED);
+  await Promise.all(MEETING_BURST.map((body) => client.put(id, body)));
+  await client.get(id);
+};
+
 const concurrentBurst: Scenario = async (client) => {
   const id = await client.create(CREATED);
   await Promise.all(BURST.map((body) => client.put(id, body)));
@@ -357,6 +377,43 @@ const TRIGGERS: Trigger[] = [
       expect(matches).toHaveLength(0);
     },
   },
+  {
+    variant: 'diff-based-save',
+    scenario: meetingBurst,
+    check: (log) => {
+      const stored = dataOf(log.at(-1));
+      const matches = MEETING_BURST.filter((body) =>
+        Object.entries(body).every(([field, value]) => stored[field] === value),
+      );
+      expect(matches).toHaveLength(0);
+    },
+  },
+  {
+    variant: 'dirty-check-ignores-case',
+    scenario: async (client) => {
+      const id = await client.create(CREATED);
+      await client.put(id, PLAIN);
+      await client.put(id, {
+        ...PLAIN,
+        name: PLAIN.name.toUpperCase(),
+        address_city: `${PLAIN.address_city} `,
+      });
+      await client.get(id);
+    },
+    check: (log) => expect(dataOf(log[3])['name']).toBe(PLAIN.name),
+  },
+  // A PUT that changes nothing
+  {
+    variant: 'no-op-update-answers-404',
+    scenario: putTwice,
+    check: (log) => expect(log.map((seen) => seen.status)).toEqual([201, 200, 404]),
+  },
+  {
+    variant: 'no-op-update-stamps-created-at',
+    scenario: putTwice,
+    check: (log) =>
+      expect(dataOf(log[2])['source_data_created_at']).not.toEqual(dataOf(log[1])['source_data_created_at']),
+  },
   // B1
   { variant: 'accepts-missing-name', scenario: update({ email: PLAIN.email }) },
   { variant: 'accepts-null-email', scenario: update({ name: PLAIN.name, email: null }) },
@@ -396,6 +453,25 @@ const TRIGGERS: Trigger[] = [
   },
   // A2
   { variant: 'accepts-any-bearer-token', scenario: update(PLAIN, { authorization: 'Bearer wrong' }) },
+  {
+    variant: 'refuses-json-with-parameters',
+    scenario: update(PLAIN, { 'content-type': 'application/json; charset=utf-8' }),
+    check: (log) => expect(log[1]?.status).toBe(415),
+  },
+  {
+    variant: 'bearer-pattern-unanchored',
+    scenario: update(PLAIN, { authorization: `xBearer ${TOKEN}` }),
+    check: (log) => expect(log[1]?.status).toBe(200),
+  },
+  {
+    variant: 'bearer-pattern-unanchored',
+    scenario: update(PLAIN, { authorization: `Bearer ${TOKEN} junk` }),
+  },
+  {
+    variant: 'bearer-prefix-check',
+    scenario: update(PLAIN, { authorization: `Bearer-ish ${TOKEN}` }),
+    check: (log) => expect(log[1]?.status).toBe(200),
+  },
   { variant: 'accepts-missing-authorization', scenario: update(PLAIN, { authorization: undefined }) },
   { variant: 'accepts-non-bearer-schemes', scenario: update(PLAIN, { authorization: 'Basic dXNlcjpwYXNz' }) },
   { variant: 'missing-auth-answers-400', scenario: update(PLAIN, { authorization: undefined }) },
@@ -444,6 +520,11 @@ const TRIGGERS: Trigger[] = [
     variant: 'no-envelope-anywhere',
     scenario: createOnly(CREATED),
     check: (log) => expect(log[0]?.body).toMatchObject({ id: 'cus_000001', name: CREATED.name }),
+  },
+  {
+    variant: 'create-answers-empty-id',
+    scenario: createOnly(CREATED),
+    check: (log) => expect(dataOf(log[0])['id']).toBe(''),
   },
   {
     variant: 'create-refuses-over-40',
@@ -517,6 +598,7 @@ const SAME: Record<string, Scenario[]> = {
   'no-data-envelope': [createAndGet],
   'no-envelope-anywhere': [],
   'create-answers-wrong-id': [],
+  'create-answers-empty-id': [],
   'text-plain-content-type': [createAndGet],
   'created-at-sql-format': [],
   // Its creation time is the clock's, where the reference's is fixed: every answer differs in that one field.
@@ -613,6 +695,15 @@ describe.each(comparable.map((v) => [v.id] as const))('variant %s', (id) => {
 });
 
 describe('the reference itself', () => {
+  it('leaves exactly one of the concurrent bodies stored, also when they keep some stored values', async () => {
+    const log = await run(referenceBuild, {}, meetingBurst);
+    const stored = dataOf(log.at(-1));
+    const matches = MEETING_BURST.filter((body) =>
+      Object.entries(body).every(([field, value]) => stored[field] === value),
+    );
+    expect(matches).toHaveLength(1);
+  });
+
   it('leaves exactly one of the concurrent bodies stored', async () => {
     const log = await run(referenceBuild, {}, concurrentBurst);
     const stored = dataOf(log.at(-1));
