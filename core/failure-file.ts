@@ -44,6 +44,8 @@ export interface FailureFile {
   /** What the run saw. */
   exchanges: Exchange[];
   violations: Violation[];
+  /** The findings it shows (suites/fingerprint.ts): what a baseline names. Absent in older files. */
+  fingerprints?: string[];
   /** When the case was played (absent in files written before it was recorded: replayed without waits). */
   timing?: CaseTiming;
   /** Whether the failure came back when the run played the case once more (absent in older files). */

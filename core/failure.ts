@@ -23,6 +23,11 @@ export interface Violation {
    * is first seen, the request to re-send; exchangeSeq may be a later read that shows it.
    */
   changedAfterSeq?: number;
+  /**
+   * The finding this violation belongs to, e.g. `S1/trimmed` (suites/fingerprint.ts says what makes two
+   * failures one finding). Absent in failure files saved before fingerprints existed.
+   */
+  fingerprint?: string;
 }
 
 /** A scenario that failed, shrunk, with everything needed to replay and re-judge it. */

@@ -1,5 +1,6 @@
 /** The typed result of a run: what the report writers and the console summary format. */
 import type { CoverageSummary, ValueCoverage } from './coverage.ts';
+import type { BaselineOutcome } from './baseline.ts';
 import type { Counterexample } from './failure.ts';
 import type { Outage } from './outage.ts';
 import type { RuleId } from './rules.ts';
@@ -56,4 +57,8 @@ export interface RunResult {
   stopped?: Outage;
   /** What the run reached, per field and value class, and per rule. */
   coverage?: CoverageSummary;
+  /** --baseline (or --write-baseline): which findings are new, which known, which entries were not seen. */
+  baseline?: BaselineOutcome;
+  /** --write-baseline: the file written, its entries, and the earlier entries it no longer holds. */
+  wroteBaseline?: { file: string; entries: number; dropped: string[] };
 }

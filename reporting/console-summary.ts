@@ -14,6 +14,7 @@ import {
   requestName,
   shortBody,
 } from './failures.ts';
+import { findingCounts, findingGroups, knownReason, NOT_SEEN, FINDING_WORD } from './findings.ts';
 import { outageTitle } from './outage.ts';
 import { coverageConsoleLines } from './coverage-console.ts';
 import { notReproducedLine, replayFor } from './replay.ts';
@@ -60,7 +61,14 @@ export function verdictLine(result: RunResult, color?: boolean): string {
   if (result.verdict === 'conforms') return `Verdict: ${p.green(p.bold('CONFORMS'))}: ${counts}`;
   if (result.stopped) return `Verdict: ${p.yellow(p.bold('NONE'))}: ${outageTitle(result.stopped)}`;
   const which = failed.length > 0 ? ` (${failed.map((r) => r.rule).join(', ')})` : '';
-  return `Verdict: ${p.red(p.bold('VIOLATIONS'))}: ${failed.length} of ${result.rules.length} rules failed${which}, ${counts}`;
+  const rules = `${failed.length} of ${result.rules.length} rules failed${which}, ${counts}`;
+  if (!result.baseline) return `Verdict: ${p.red(p.bold('VIOLATIONS'))}: ${rules}`;
+  // With a baseline the gate is on new findings: say which way it went, and why.
+  const groups = findingGroups(result);
+  const gate = `${findingCounts(groups)} (baseline ${result.baseline.file})`;
+  if (groups.failing.length === 0) return `Verdict: ${p.green(p.bold('NO NEW FINDINGS'))}: ${gate}; ${rules}`;
+  const names = groups.failing.map((f) => f.fingerprint).join(', ');
+  return `Verdict: ${p.red(p.bold('NEW FINDINGS'))}: ${gate}: ${names}; ${rules}`;
 }
 
 export function formatSummary(result: RunResult, options: SummaryOptions = {}): string {
@@ -76,17 +84,37 @@ export function formatSummary(result: RunResult, options: SummaryOptions = {}): 
   ];
 
   const failures = listFailures(result);
+  const groups = findingGroups(result);
+  const failureLine = (failure: Counterexample): string => {
+    const replay = replayFor(failure, options.failureFiles, options.reportDir) ?? 'no failure file saved';
+    const body = shortBody(requestExchange(failure)?.request.body);
+    const changed = changedAfterExchange(failure);
+    const after = changed === undefined ? '' : `; changed after ${requestName(changed)}`;
+    return `    ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}${after}; body ${body}; ${replay}`;
+  };
+  // Findings first, each with its failures beneath: the ones that fail the run, then the known ones.
   if (failures.length > 0) {
-    lines.push('', p.bold(`Failures (${failures.length}):`));
-    for (const { failure } of failures) {
-      const replay = replayFor(failure, options.failureFiles, options.reportDir) ?? 'no failure file saved';
-      const body = shortBody(requestExchange(failure)?.request.body);
-      const changed = changedAfterExchange(failure);
-      const after = changed === undefined ? '' : `; changed after ${requestName(changed)}`;
+    lines.push(
+      '',
+      p.bold(`Findings (${findingCounts(groups)}), from ${plural(failures.length, 'failure')}:`),
+    );
+    for (const finding of groups.failing) {
       lines.push(
-        `  ${p.red('x')} ${p.bold(failure.rule)} ${failure.checkId}: ${showText(headline(failure))}${after}; body ${body}; ${replay}`,
+        `  ${p.red(p.bold(FINDING_WORD[finding.status].padEnd(5)))} ${p.bold(finding.fingerprint)}  ${showText(finding.title)}`,
       );
+      for (const failure of finding.failures) lines.push(failureLine(failure));
     }
+    for (const finding of groups.known) {
+      lines.push(
+        `  ${p.dim(FINDING_WORD.known)} ${finding.fingerprint}  ${showText(finding.title)}; ${showText(knownReason(finding))}`,
+      );
+      for (const failure of finding.failures) lines.push(p.dim(failureLine(failure)));
+    }
+  }
+  if (groups.notSeen.length > 0) {
+    lines.push('', p.bold(`Baseline entries ${NOT_SEEN} (${groups.notSeen.length}):`));
+    for (const entry of groups.notSeen)
+      lines.push(`  ${p.yellow('-')} ${entry.fingerprint}  ${showText(entry.title)}`);
   }
 
   // Not a failure of the run, but no proof of a fix either: said, so no one reads the pass as one.
@@ -107,6 +135,13 @@ export function formatSummary(result: RunResult, options: SummaryOptions = {}): 
   }
 
   lines.push(...coverageConsoleLines(result));
+  if (result.wroteBaseline) {
+    const w = result.wroteBaseline;
+    lines.push(
+      '',
+      `Baseline written: ${w.file} (${plural(w.entries, 'finding')}): commit it, fill in each reason, and gate with --baseline ${w.file}`,
+    );
+  }
   lines.push(
     '',
     `${plural(result.checks.length, 'check')}, ${plural(failures.length, 'failure')}. Re-run: ${result.rerunCommand}`,

@@ -12,6 +12,15 @@ import { curlFor, curlSetup } from './curl.ts';
 import { charDiff, differingCodePoints, type Segment } from './diff.ts';
 import { listFailures, requestExchange, requestName, shownExchange, type FailureEntry } from './failures.ts';
 import { escapeHtml } from './markup.ts';
+import { fingerprintsOf, type Finding } from '../core/finding.ts';
+import {
+  FINDING_WORD,
+  findingCounts,
+  findingGroups,
+  knownReason,
+  NOT_SEEN,
+  type FindingGroups,
+} from './findings.ts';
 import { outageTitle } from './outage.ts';
 import { coverageHtml } from './coverage-html.ts';
 import {
@@ -99,7 +108,17 @@ function segmentsHtml(segments: Segment[], tag: 'del' | 'ins'): string {
 }
 
 function headerHtml(result: RunResult, failures: number): string {
-  const conforms = result.verdict === 'conforms';
+  // With a baseline, only new findings (and regressions) fail the gate: the header says which way it went.
+  const failing = findingGroups(result).failing.length;
+  const gated = result.baseline !== undefined && result.verdict === 'violations';
+  const conforms = result.verdict === 'conforms' || (gated && failing === 0);
+  const word = gated
+    ? failing === 0
+      ? 'NO NEW FINDINGS'
+      : `NEW FINDINGS: ${failing}`
+    : conforms
+      ? 'CONFORMS'
+      : `VIOLATIONS: ${plural(failures, 'failure')}`;
   const meta: Array<[string, string]> = [
     ['Seed', String(result.seed)],
     ['Target', `${result.baseUrl} (${result.target})`],
@@ -111,7 +130,7 @@ function headerHtml(result: RunResult, failures: number): string {
     ['Re-run', result.rerunCommand],
   ];
   return `<header class="${conforms ? 'pass' : 'fail'}"><div class="inner">
-<h1>Unified Customer API conformance <span class="verdict">${result.stopped ? 'NO VERDICT' : conforms ? 'CONFORMS' : `VIOLATIONS: ${plural(failures, 'failure')}`}</span></h1>
+<h1>Unified Customer API conformance <span class="verdict">${result.stopped ? 'NO VERDICT' : word}</span></h1>
 <div class="endpoint">PUT /unified/customer/{id}</div>${result.stopped ? `\n<p class="stopped">No verdict: ${t(outageTitle(result.stopped))}. The checks below are those judged before.</p>` : ''}${result.bailed ? `\n<p class="stopped">${t(bailLine(result.bailed))}.</p>` : ''}${result.throttling ? `\n<p class="stopped">${t(throttleLine(result.throttling))}.</p>` : ''}
 <dl class="meta">${meta.map(([k, v]) => `<div><dt>${t(k)}</dt><dd>${t(v)}</dd></div>`).join('')}</dl>
 </div></header>`;
@@ -242,6 +261,9 @@ function failureHtml(
     `<section class="card failure" id="${anchor}">`,
     `<h3><span class="rule">${failure.rule}</span>${t(RULES[failure.rule])}</h3>`,
     `<p class="where">Check <code>${t(check.id)}</code> (${t(check.title)}, suite ${t(check.suite)}) · ${failure.outcome} · PUT semantics ${failure.putSemantics} · ${t(seedLine(failure))}</p>`,
+    `<p class="where">Finding ${fingerprintsOf(failure)
+      .map((f) => `<code>${t(f)}</code>`)
+      .join(', ')}</p>`,
     ...failure.violations.map((v, i) => violationHtml(v, i + 1, failure)),
   ];
   const flaky = notReproducedInRun(failure);
@@ -285,6 +307,33 @@ function failureHtml(
   return parts.join('\n');
 }
 
+function findingItem(finding: Finding, anchorOf: Map<Counterexample, string>): string {
+  const links = finding.failures
+    .map((f, i) => `<a href="#${anchorOf.get(f) ?? ''}">failure ${i + 1}</a>`)
+    .join(', ');
+  const reason = finding.status === 'known' ? ` <span class="muted">${t(knownReason(finding))}</span>` : '';
+  return `<li><strong>${FINDING_WORD[finding.status]}</strong> <code>${t(finding.fingerprint)}</code> ${t(finding.title)}${reason} · ${links}</li>`;
+}
+
+/** Findings first: the ones that fail the run, then the known ones folded, then baseline entries not seen. */
+function findingsHtml(groups: FindingGroups, anchorOf: Map<Counterexample, string>): string {
+  const total = groups.failing.length + groups.known.length;
+  if (total === 0 && groups.notSeen.length === 0) return '';
+  const parts = [`<section class="card" id="findings"><h2>Findings (${t(findingCounts(groups))})</h2>`];
+  if (groups.failing.length > 0)
+    parts.push(`<ul class="findings">${groups.failing.map((f) => findingItem(f, anchorOf)).join('')}</ul>`);
+  if (groups.known.length > 0)
+    parts.push(
+      `<details class="known"><summary>Known findings (${groups.known.length}): in the baseline, they do not fail the run</summary><ul>${groups.known.map((f) => findingItem(f, anchorOf)).join('')}</ul></details>`,
+    );
+  if (groups.notSeen.length > 0)
+    parts.push(
+      `<details class="not-seen" open><summary>Baseline entries ${t(NOT_SEEN)} (${groups.notSeen.length})</summary><ul>${groups.notSeen.map((e) => `<li><code>${t(e.fingerprint)}</code> ${t(e.title)}</li>`).join('')}</ul></details>`,
+    );
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
 export function toHtml(
   result: RunResult,
   failureFiles: Map<Counterexample, string>,
@@ -303,6 +352,8 @@ export function toHtml(
           )
           .join('')}</ol>`;
   const broken = result.checks.filter((c) => c.error !== undefined);
+  const anchorOf = new Map(entries.map((e) => [e.failure, e.anchor]));
+  const findings = findingsHtml(findingGroups(result), anchorOf);
   const brokenHtml =
     broken.length === 0
       ? ''
@@ -318,6 +369,7 @@ export function toHtml(
 <body>
 ${headerHtml(result, entries.length)}
 <main>
+${findings}
 ${matrixHtml(result, entries)}
 ${coverageHtml(result)}
 <section class="card" id="failures"><h2>Failures (${entries.length})</h2>${toc}</section>

@@ -7,6 +7,8 @@ import { headline, requestExchange } from './failures.ts';
 import { failureFilePath, replayCommand, type ReportOptions } from './replay.ts';
 import { outageTitle } from './outage.ts';
 import { coverageJson, type ReportCoverage } from './coverage-json.ts';
+import { findingGroups, NOT_SEEN } from './findings.ts';
+import type { FindingStatus } from '../core/finding.ts';
 
 export const REPORT_FORMAT = 'customer-conformance/report@1';
 
@@ -30,6 +32,18 @@ export interface ReportFailure {
   request: { method: string; path: string; auth: AuthVariant; status: number | null } | null;
 }
 
+export interface ReportFinding {
+  fingerprint: string;
+  rule: RuleId;
+  title: string;
+  /** new and regression fail the run; known is in the baseline. */
+  status: FindingStatus;
+  /** The baseline's reason, for a known finding. */
+  reason: string | null;
+  /** Its failures' files (relative to the report folder), in report order. */
+  failureFiles: (string | null)[];
+}
+
 export interface ReportCheck {
   id: string;
   title: string;
@@ -45,6 +59,20 @@ export interface ReportCheck {
 export interface ReportJson {
   format: typeof REPORT_FORMAT;
   verdict: RunResult['verdict'];
+  /** The gate's exit code: 0 every finding known (or none), 1 a new finding or a regression, 2 no verdict. */
+  exitCode: 0 | 1 | 2;
+  /** Every finding, failing ones first (new, then regressions), then known ones. */
+  findings: ReportFinding[];
+  /** With --baseline (or --write-baseline): fingerprints new and known, and the entries this run did not see. */
+  baseline: {
+    file: string;
+    new: string[];
+    known: { fingerprint: string; reason: string }[];
+    notSeen: { fingerprint: string; rule: string; title: string; reason: string; note: string }[];
+    regressions: string[];
+  } | null;
+  /** --write-baseline: the file written and how many findings it holds. */
+  wroteBaseline: RunResult['wroteBaseline'] | null;
   startedAt: string;
   durationMs: number;
   seed: number;
@@ -103,9 +131,36 @@ export function toReportJson(
   failureFiles: Map<Counterexample, string>,
   options: ReportOptions = {},
 ): ReportJson {
+  const groups = findingGroups(result);
+  const baseline = result.baseline;
   return {
     format: REPORT_FORMAT,
     verdict: result.verdict,
+    exitCode: result.verdict === 'no-verdict' ? 2 : groups.failing.length > 0 ? 1 : 0,
+    findings: [...groups.failing, ...groups.known].map((f) => ({
+      fingerprint: f.fingerprint,
+      rule: f.rule,
+      title: f.title,
+      status: f.status,
+      reason: f.reason ?? null,
+      failureFiles: f.failures.map((x) => failureFiles.get(x) ?? null),
+    })),
+    baseline: baseline
+      ? {
+          file: baseline.file,
+          new: baseline.new,
+          known: baseline.known,
+          notSeen: baseline.notSeen.map((e) => ({
+            fingerprint: e.fingerprint,
+            rule: e.rule,
+            title: e.title,
+            reason: e.reason,
+            note: NOT_SEEN,
+          })),
+          regressions: baseline.regressions,
+        }
+      : null,
+    wroteBaseline: result.wroteBaseline ?? null,
     startedAt: result.startedAt,
     durationMs: result.durationMs,
     seed: result.seed,

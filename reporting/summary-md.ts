@@ -7,7 +7,9 @@ import { headline, listFailures, requestExchange, shortBody } from './failures.t
 import { outageTitle } from './outage.ts';
 import { coverageMarkdown } from './coverage-md.ts';
 import { replayFor, seedLine, type ReportOptions } from './replay.ts';
-import { formatDuration, showText } from './text.ts';
+import { formatDuration, plural, showText } from './text.ts';
+import type { Finding } from '../core/finding.ts';
+import { FINDING_WORD, findingCounts, findingGroups, knownReason, NOT_SEEN } from './findings.ts';
 
 /** Text with Markdown's punctuation backslash-escaped and & < > as entities (GitHub renders inline HTML). */
 function md(text: string): string {
@@ -44,12 +46,21 @@ export function toSummaryMarkdown(
   options: ReportOptions = {},
 ): string {
   const failures = listFailures(result);
+  const groups = findingGroups(result);
   const conforms = result.verdict === 'conforms';
   const found = `${failures.length} violation${failures.length === 1 ? '' : 's'}`;
+  // With a baseline the headline is the gate's: new findings fail it, known ones do not.
+  const gated = result.baseline !== undefined && !conforms && !result.stopped;
+  const title =
+    gated && groups.failing.length === 0
+      ? `## ✅ Unified Customer API conformance: no new findings (${groups.known.length} known)`
+      : gated
+        ? `## ❌ Unified Customer API conformance: ${plural(groups.failing.length, 'new finding')} (${groups.known.length} known)`
+        : `## ${conforms ? '✅' : '❌'} Unified Customer API conformance: ${conforms ? 'conforms' : found}`;
   const lines = [
     result.stopped
       ? `## ⚠️ Unified Customer API conformance: no verdict (${found} before the backend stopped answering)`
-      : `## ${conforms ? '✅' : '❌'} Unified Customer API conformance: ${conforms ? 'conforms' : found}`,
+      : title,
     '',
     ...(result.stopped ? [`**No verdict**: ${md(outageTitle(result.stopped))}.`, ''] : []),
     ...(result.bailed ? [`${md(bailLine(result.bailed))}.`, ''] : []),
@@ -64,36 +75,61 @@ export function toSummaryMarkdown(
     ),
   ];
 
-  if (failures.length > 0) {
-    lines.push('', `### Failures (${failures.length})`, '');
-    for (const { failure, number } of failures) {
-      const replay = replayFor(failure, failureFiles, options.reportDir);
-      const request = requestExchange(failure);
-      lines.push(
-        `${number}. **${failure.rule}** ${code(failure.checkId)}: ${md(headline(failure))}  `,
-        ...failure.violations.map(
-          (v) => `   Received: ${code(v.received)} · Expected: ${code(v.expected)}  `,
-        ),
-        `   Body: ${code(shortBody(request?.request.body))}  `,
-        `   Replay: ${replay === undefined ? 'no failure file saved' : code(replay)} · ${md(seedLine(failure))}`,
+  const failureLines = (failure: Counterexample, number: number): string[] => {
+    const replay = replayFor(failure, failureFiles, options.reportDir);
+    const request = requestExchange(failure);
+    const out = [
+      `${number}. **${failure.rule}** ${code(failure.checkId)}: ${md(headline(failure))}  `,
+      ...failure.violations.map((v) => `   Received: ${code(v.received)} · Expected: ${code(v.expected)}  `),
+      `   Body: ${code(shortBody(request?.request.body))}  `,
+      `   Replay: ${replay === undefined ? 'no failure file saved' : code(replay)} · ${md(seedLine(failure))}`,
+    ];
+    if (request !== undefined) {
+      const setup = curlSetup(result.baseUrl);
+      out.push(
+        '',
+        '   <details><summary>curl</summary>',
+        '',
+        block(`# ${setup.note}\n${setup.command}\n${curlFor(request, result.baseUrl)}`, 'sh')
+          .split('\n')
+          .map((line) => `   ${line}`)
+          .join('\n'),
+        '',
+        '   </details>',
+        '',
       );
-      if (request !== undefined) {
-        const setup = curlSetup(result.baseUrl);
-        lines.push(
-          '',
-          '   <details><summary>curl</summary>',
-          '',
-          block(`# ${setup.note}\n${setup.command}\n${curlFor(request, result.baseUrl)}`, 'sh')
-            .split('\n')
-            .map((line) => `   ${line}`)
-            .join('\n'),
-          '',
-          '   </details>',
-          '',
-        );
-      }
+    }
+    return out;
+  };
+  let shown = 0;
+  const findingBlock = (finding: Finding): string[] => [
+    `#### ${finding.status === 'known' ? '☑️' : '❌'} ${FINDING_WORD[finding.status]} ${code(finding.fingerprint)}: ${md(finding.title)}`,
+    ...(finding.status === 'known' ? ['', md(knownReason(finding))] : []),
+    '',
+    ...finding.failures.flatMap((f) => failureLines(f, ++shown)),
+    '',
+  ];
+  // Findings first, each with its failures beneath; known ones folded below the ones that fail the run.
+  const findings: string[] = [];
+  if (groups.failing.length + groups.known.length > 0) {
+    findings.push(`### Findings (${md(findingCounts(groups))})`, '');
+    for (const finding of groups.failing) findings.push(...findingBlock(finding));
+    if (groups.known.length > 0) {
+      findings.push(
+        `<details><summary>Known findings (${groups.known.length}): in the baseline, they do not fail the run</summary>`,
+        '',
+        ...groups.known.flatMap(findingBlock),
+        '</details>',
+        '',
+      );
     }
   }
+  if (groups.notSeen.length > 0) {
+    findings.push(`### Baseline entries ${md(NOT_SEEN)} (${groups.notSeen.length})`, '');
+    for (const entry of groups.notSeen) findings.push(`- ${code(entry.fingerprint)}: ${md(entry.title)}`);
+    findings.push('');
+  }
+  lines.splice(lines.indexOf('| Rule | Title | Cases | Failures | Status |'), 0, ...findings);
 
   const broken = result.checks.filter((check) => check.error !== undefined);
   if (broken.length > 0) {

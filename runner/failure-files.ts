@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Counterexample } from '../core/failure.ts';
 import { INVOCATION } from '../core/invocation.ts';
 import { FAILURE_FORMAT, type FailureFile } from '../core/failure-file.ts';
+import { fingerprintsOf } from '../core/finding.ts';
 import type { CheckResult } from '../core/result.ts';
 import { caseTiming } from '../suites/replay-timing.ts';
 import { stepsOf } from '../suites/scenarios/play.ts';
@@ -36,6 +37,7 @@ export function toFailureFile(
     requests: stepsOf(scenario, hasB).flatMap((step) => step.specs),
     exchanges: failure.exchanges,
     violations: failure.violations,
+    fingerprints: fingerprintsOf(failure),
     ...(timing !== undefined ? { timing } : {}),
     ...(failure.reproducedInRun !== undefined ? { reproducedInRun: failure.reproducedInRun } : {}),
     replay,

@@ -52,6 +52,10 @@ export interface ConformanceOptions {
   embeddedStrict?: boolean;
   /** The embedded backend answers every request this many ms late. */
   embeddedDelay?: number;
+  /** Known findings (a file --write-baseline wrote): a finding listed there does not fail the run. */
+  baseline?: string;
+  /** Where to write this run's findings as a baseline. */
+  writeBaseline?: string;
   /** Keeps the ids of the fixture customers the run creates in this file, and reuses the ones kept there. */
   fixturesFile?: string;
 }
@@ -82,6 +86,10 @@ export interface RunOptions {
   embeddedDelayMs?: number;
   /** Independent pairs of fixture customers worked on at once. */
   lanes: number;
+  /** Known findings: a finding whose fingerprint is listed there does not fail the run. */
+  baseline?: string;
+  /** Where to write this run's findings as a baseline. */
+  writeBaseline?: string;
   /** Where the ids of the created fixture customers are kept, to be reused by the next run with this file. */
   fixturesFile?: string;
   help: boolean;
@@ -139,13 +147,21 @@ Cases
   --embedded-strict     the embedded backend rejects every edge case it may reject (default: accepts them)
   --embedded-delay MS   the embedded backend answers each request MS ms late, like a remote one (default 0)
 
+Known findings
+  --baseline FILE       findings already known (a file --write-baseline wrote, committed beside your CI
+                        config): reported as known, they do not fail the run; only a new one does
+                                                                                 [env CONFORMANCE_BASELINE]
+  --write-baseline FILE write this run's findings to FILE (entries already in it keep their reason and date);
+                        the run then exits 0 unless a regression came back
+
 Output
   --report-dir DIR      where reports go (default reports/)
   --help                this text
 
 Exit codes: 0 the backend conforms, 1 contract violations found, 2 usage, configuration or connection error,
 or a backend that stopped answering mid-run, or --require-coverage not met (no verdict; the last line on
-stderr says why).`;
+stderr says why). With --baseline: 0 when every finding is known, 1 for a new finding or a saved regression
+that came back.`;
 
 /** Each option with a flag: its flag (and environment variable); `name` spells an option as the caller does. */
 const FLAGS = {
@@ -166,6 +182,8 @@ const FLAGS = {
   embeddedStrict: { flag: 'embedded-strict', type: 'boolean' },
   embeddedDelay: { flag: 'embedded-delay', type: 'string' },
   lanes: { flag: 'lanes', type: 'string' },
+  baseline: { flag: 'baseline', type: 'string', env: 'CONFORMANCE_BASELINE' },
+  writeBaseline: { flag: 'write-baseline', type: 'string' },
   fixturesFile: { flag: 'fixtures-file', type: 'string', env: 'CONFORMANCE_FIXTURES_FILE' },
 } as const satisfies Partial<
   Record<
@@ -343,6 +361,14 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
     return value;
   };
   const contractDir = text('contractDir');
+  const file = (key: 'baseline' | 'writeBaseline'): string | undefined => {
+    const value = given[key];
+    if (value !== undefined && (typeof value !== 'string' || value.trim() === ''))
+      throw new UsageError(`${name(key)} must name a file, got "${String(value)}"`);
+    return value;
+  };
+  const baseline = file('baseline');
+  const writeBaseline = file('writeBaseline');
   // A file of the customers the suite creates; given customers are put back, not kept.
   const fixturesFile = given.fixturesFile;
   if (fixturesFile !== undefined && (typeof fixturesFile !== 'string' || fixturesFile.trim() === ''))
@@ -353,6 +379,8 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
     );
   }
   return {
+    ...(baseline !== undefined ? { baseline } : {}),
+    ...(writeBaseline !== undefined ? { writeBaseline } : {}),
     ...(baseUrl !== undefined ? { baseUrl: baseUrl.replace(/\/+$/, '') } : {}),
     ...(app !== undefined ? { app } : {}),
     basePath: basePath.replace(/\/+$/, ''),

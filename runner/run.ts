@@ -17,8 +17,10 @@ import type { SuiteEnv } from '../suites/env.ts';
 import { BAIL_FILE, readBail } from '../suites/bail-file.ts';
 import { readCheckResults, readThrottling, summarizeRules } from './collect.ts';
 import { coverageOf } from './coverage.ts';
+import { readBaseline } from './baseline-file.ts';
 import { writeFailureFiles } from './failure-files.ts';
 import type { FixtureSet } from './fixtures.ts';
+import { settleBaseline } from './gate.ts';
 import { countIds, fixturesLine, keptFixtures, laneIds } from './kept-fixtures.ts';
 import { recordedLanes, writeFixturesFile } from './fixtures-file.ts';
 import { adoptLanes, createLanes, releaseLanes, reuseLanes, setupOfLanes } from './lanes.ts';
@@ -73,6 +75,8 @@ export async function conformanceRun(
   onCleanup: (cleanup: Cleanup | undefined) => void,
 ): Promise<RunOutput> {
   const started = Date.now();
+  // A baseline that cannot be used is exit 2 before anything is sent.
+  const baseline = options.baseline !== undefined ? readBaseline(options.baseline) : undefined;
   if (options.putSemantics) contract.tolerances.putSemantics = options.putSemantics;
   const reportDir = resolve(options.reportDir);
   for (const stale of ['failures', 'results', 'exchanges.ndjson', 'fixtures.json']) {
@@ -138,8 +142,9 @@ export async function conformanceRun(
     const throttling = client ? readThrottling(join(reportDir, 'results'), client.throttling()) : undefined;
     if (throttling) result.throttling = throttling;
     const failureFiles = writeFailureFiles(checks, reportDir, sets);
+    const baselineNotes = settleBaseline(result, options, baseline, failureFiles);
     const reportPaths = await writeReports(result, reportDir, failureFiles);
-    return { result, failureFiles, reportPaths, notes };
+    return { result, failureFiles, reportPaths, notes: [...notes, ...baselineNotes] };
   };
   try {
     client = clientFor(target, options, contract, exchangeLog);
@@ -224,6 +229,7 @@ export async function conformanceRun(
       bail: options.bail,
       bailFile: join(reportDir, 'results', BAIL_FILE),
       regressionsDir: resolve(options.regressionsDir),
+      deepSearch: options.baseline !== undefined || options.writeBaseline !== undefined,
     };
     const found = setupOfLanes(lanes);
     // What became of a kept customer that could not be reused is said with the set-up's notes.

@@ -9,6 +9,7 @@
 import type { Contract } from '../contracts/load.ts';
 import type { Exchange } from '../core/exchange.ts';
 import type { Counterexample, Violation } from '../core/failure.ts';
+import { fingerprintOfViolation } from '../core/finding.ts';
 import type { CheckResult } from '../core/result.ts';
 import type { RuleId } from '../core/rules.ts';
 import type { ApiClient } from '../http/api-client.ts';
@@ -63,7 +64,7 @@ function userMustFix(create: Exchange | undefined, alias: Alias, contract: Contr
   }
 }
 
-const muteKey = (v: Violation) => `${v.check}:${v.rule}`;
+const muteKey = (v: Violation) => fingerprintOfViolation(v);
 
 /** The body with its email and name tagged by the time: what a backend that wants them unique accepts again. */
 function uniqueBody(body: string): string {

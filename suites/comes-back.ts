@@ -4,13 +4,15 @@
  * replay that does not see it either; the failure file says so.
  */
 import type { Violation } from '../core/failure.ts';
+import { fingerprintOfViolation } from '../core/finding.ts';
 import type { ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { judge } from './judge.ts';
 import { play } from './scenarios/play.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 
-const finding = (v: Violation) => `${v.check}:${v.rule}`;
+/** The same finding: the same fingerprint (core/finding.ts). */
+const finding = (v: Violation) => fingerprintOfViolation(v);
 
 export async function comesBack(
   failing: { scenario: Scenario; violations: Violation[] },

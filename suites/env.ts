@@ -41,6 +41,11 @@ export interface SuiteEnv {
   outageFile: string;
   /** Regression corpus folder, replayed first. */
   regressionsDir?: string;
+  /**
+   * --baseline or --write-baseline: each check searches deeper (run-check.ts), so a known finding does not
+   * hide a new one and a written baseline holds every finding the run can reach. Absent: false.
+   */
+  deepSearch?: boolean;
 }
 
 declare module 'vitest' {

@@ -96,6 +96,7 @@ export function harness(): Harness {
       seed: seedFor(env.seed, checkId),
       runSeed: env.seed,
       bail: env.bail,
+      deep: env.deepSearch ?? false,
     };
   };
   const queues = laneList.map(() => new LaneQueue());

@@ -3,6 +3,7 @@ import type { Violation } from '../core/failure.ts';
 import type { RuleId } from '../core/rules.ts';
 import { ruleOf, type JudgeContext } from './checks/check.ts';
 import { CHECKS } from './checks/registry.ts';
+import { withFingerprints } from './fingerprint.ts';
 import type { Trace } from './scenarios/play.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 
@@ -22,7 +23,7 @@ export function judge(trace: Trace, scenario: Scenario, ctx: JudgeContext): Judg
     if (!check.applies(trace, scenario, ctx)) continue;
     applied.push(check.name);
     judged.add(ruleOf(check, scenario, ctx));
-    violations.push(...check.run(trace, scenario, ctx));
+    violations.push(...withFingerprints(check.run(trace, scenario, ctx), scenario, trace.exchanges));
   }
   return { violations, judged: [...judged], applied };
 }

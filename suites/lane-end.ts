@@ -8,6 +8,7 @@ import type { RuleId } from '../core/rules.ts';
 import type { CheckResult } from '../core/result.ts';
 import type { Exchange } from '../core/exchange.ts';
 import { laneCustomerKept, type KeptInput } from './checks/lane-customers-kept.ts';
+import { withFingerprints } from './fingerprint.ts';
 import type { Lane } from './lanes.ts';
 import type { CheckSpec } from './run-check.ts';
 import { expectationFor } from './scenarios/expectation.ts';
@@ -27,7 +28,8 @@ function laneFailure(
   input: KeptInput,
   runSeed: number,
 ): Counterexample | undefined {
-  const violations = laneCustomerKept(input, lane.ctx.contract);
+  const shownIn = [input.written, input.seen, input.final].filter((e): e is Exchange => e !== undefined);
+  const violations = withFingerprints(laneCustomerKept(input, lane.ctx.contract), scenario, shownIn);
   if (violations.length === 0) return undefined;
   const shown = [input.written, input.seen, input.final].filter(
     (e, i, all): e is Exchange => e !== undefined && all.indexOf(e) === i,

@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import type { Counterexample, Violation } from '../core/failure.ts';
+import { fingerprintOfViolation } from '../core/finding.ts';
 import type { RuleId } from '../core/rules.ts';
 import type { CheckResult } from '../core/result.ts';
 import { RunInterrupted, type ApiClient } from '../http/api-client.ts';
@@ -42,19 +43,24 @@ export interface CheckRun {
   runSeed: number;
   /** --bail: the first failure found is enough; no further rounds look for other bugs. */
   bail: boolean;
+  /** --baseline or --write-baseline: search up to DEEP_ROUNDS rounds instead of MAX_ROUNDS. */
+  deep?: boolean;
 }
-
-const MAX_ROUNDS = 6;
 
 /**
- * What is muted once reported: a check's finding under one rule. A rejected valid body is one finding whether
- * it carried a null (B2) or not (B3), so the next round looks for another bug, not the same one relabelled.
+ * The search budget: each round plays the check's cases, shrinks and reports the first failure showing a
+ * finding not yet reported, and mutes that finding; the check ends at a round that finds nothing new, or
+ * after this many rounds. With a baseline (or writing one) a check has more rounds: a known finding takes a
+ * round without ending the search, so a new bug in the same check, rule or field is still found.
  */
-function muteKey(v: Violation): string {
-  const rule =
-    v.check === 'status_in_expected_set' && (v.rule === 'B2' || v.rule === 'B3') ? 'valid' : v.rule;
-  return `${v.check}:${rule}`;
-}
+export const MAX_ROUNDS = 6;
+export const DEEP_ROUNDS = 12;
+
+/**
+ * What is muted once reported: the finding (core/finding.ts), so the next round looks for another bug, not the
+ * same one again, and a second bug under the same rule and check (trimming, then case-folding) is still found.
+ */
+export const muteKey = (v: Violation): string => fingerprintOfViolation(v);
 /**
  * Requests a shrink may cost are bounded: past this many shrink attempts every further candidate counts as
  * passing, so fast-check stops at the smallest failing case found so far (long strings shrink slowly).
@@ -166,6 +172,8 @@ async function shrink(
   muted: Set<string>,
 ): Promise<{ failing: Failing; path: string; numShrinks: number; cameBack: boolean }> {
   let failing = first;
+  // A shrink keeps the finding it started from: the smaller case must show one of the same fingerprints.
+  const sought = new Set(first.violations.map(muteKey));
   let replayed = false;
   let shrinkAttempts = 0;
   let thrown: unknown;
@@ -175,7 +183,7 @@ async function shrink(
     try {
       const trace = await lane.play(scenario);
       const found = fresh(judge(trace, scenario, lane.ctx).violations, muted);
-      if (found.length === 0) return true;
+      if (!found.some((v) => sought.has(muteKey(v)))) return true;
       failing = { scenario, trace, violations: found };
       return false;
     } catch (error) {
@@ -209,7 +217,7 @@ export async function runProperty(
   const muted = new Set<string>();
   const scenarioAt = drawn(arbitrary, run.seed, numRuns);
   try {
-    for (let round = 0; round < (run.bail ? 1 : MAX_ROUNDS); round++) {
+    for (let round = 0; round < (run.bail ? 1 : run.deep ? DEEP_ROUNDS : MAX_ROUNDS); round++) {
       const first = new FirstFailure(run.lanes.length);
       let reported: Counterexample | undefined;
       await spread(

@@ -15,15 +15,20 @@ describe('formatSummary', () => {
     expect(text).toContain(`Seed:    ${SEED}`);
     expect(text).toContain('Time: 5.8 s');
     expect(text).toContain('Requests: 1234');
-    expect(text).not.toContain('Failures (');
+    expect(text).not.toContain('Findings (');
     expect(text.split('\n').at(-1)).toBe('Verdict: CONFORMS: 3 passed, 17 not run');
   });
 
   it('fails with a useful message: one line per failure with rule, check, diagnosis, short body and replay', () => {
     const text = formatSummary(result, { failureFiles, reportDir: 'reports' });
     expect(text).toMatch(/^ {2}S1 .* 18 +1 +FAIL$/m);
-    expect(text).toContain('Failures (2):');
-    const failureLines = text.split('\n').filter((line) => line.startsWith('  x '));
+    expect(text).toContain('Findings (2 findings: 2 new, 0 known), from 2 failures:');
+    expect(text).toMatch(/^ {2}NEW {3}S1\/trimmed {2}Sent value not echoed$/m);
+    const failureLines = text
+      .split('\n')
+      .filter((line) => line.startsWith('    x '))
+      .map((line) => line.slice(2))
+      .sort((a, b) => (a.includes(' S1 ') ? -1 : b.includes(' S1 ') ? 1 : 0));
     expect(failureLines).toHaveLength(2);
     const [s1, a2] = failureLines;
     expect(s1).toMatch(

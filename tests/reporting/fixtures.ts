@@ -70,6 +70,7 @@ export const s1Failure: Counterexample = {
     {
       rule: 'S1',
       check: 'echoesSentFields',
+      fingerprint: 'S1/trimmed',
       title: 'Sent value not echoed',
       received: 'data.name = "Ada"',
       expected: 'data.name = "  Ada  " (the sent value, code point for code point)',
@@ -101,6 +102,7 @@ export const a2Failure: Counterexample = {
     {
       rule: 'A2',
       check: 'refusesBadCredentials',
+      fingerprint: 'A2/accepted/auth-wrong-token',
       title: 'Wrong token accepted',
       received: 'status 200',
       expected: 'status 401 or 403 (a wrong token)',

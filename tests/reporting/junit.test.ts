@@ -30,7 +30,7 @@ describe('toJunitXml', () => {
   it('fails with a useful message: the failing check carries the rule in its message and the formatted failure', () => {
     const xml = toJunitXml(result, failureFiles, { reportDir: 'reports' });
     const root = parseXml(xml);
-    expect(root.attributes['failures']).toBe('4');
+    expect(root.attributes['failures']).toBe('6');
     const [echo] = testcases(root, 'stored-state');
     expect(echo?.attributes['name']).toBe('S1,S4,R1,R2 Valid updates are stored and echoed exactly');
     const failure = echo?.children.find((c) => c.name === 'failure');

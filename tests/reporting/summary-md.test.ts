@@ -16,15 +16,18 @@ describe('toSummaryMarkdown', () => {
     expect(md).toContain(
       '| B1 | Required fields missing, null or mistyped are rejected | 120 | 0 | ✅ pass |',
     );
-    expect(md).not.toContain('### Failures');
+    expect(md).not.toContain('### Findings');
   });
 
   it('fails with a useful message: failures with diagnosis, Received/Expected, body, replay and curl', () => {
     const md = toSummaryMarkdown(result, failureFiles);
     expect(md.split('\n')[0]).toBe('## ❌ Unified Customer API conformance: 2 violations');
     expect(md).toContain('| S1 | Every sent field is echoed exactly | 18 | 1 | ❌ **FAIL** |');
-    expect(md).toContain('### Failures (2)');
-    expect(md).toContain('1. **S1** `valid-updates`: Sent value not echoed \\(trimmed\\)');
+    expect(md).toContain('### Findings (2 findings: 2 new, 0 known)');
+    // Findings first, before the rules table, each with its failures beneath.
+    expect(md.indexOf('### Findings')).toBeLessThan(md.indexOf('| Rule |'));
+    expect(md).toContain('#### ❌ NEW `S1/trimmed`: Sent value not echoed');
+    expect(md).toContain('2. **S1** `valid-updates`: Sent value not echoed \\(trimmed\\)');
     expect(md).toContain('Received: `data.name = "Ada"` · Expected: `data.name = "  Ada  " (the sent value');
     expect(md).toContain('Replay: `npm run replay -- reports/failures/S1-1.json`');
     expect(md).toContain('Replay: `npm run replay -- reports/failures/A2-1.json`');

@@ -146,7 +146,7 @@ describe('the request a state violation names', () => {
     ]);
     const line = formatSummary(result)
       .split('\n')
-      .find((l) => l.startsWith('  x S3'));
+      .find((l) => l.startsWith('    x S3'));
     expect(line).toContain(`changed after ${named}; body {"email":"baseline@example.com"`);
     const block = formatFailure(failure, { baseUrl: 'http://127.0.0.1:1/api/v1' });
     expect(block).toContain(`Changed after ${named}: PUT /unified/customer/`);

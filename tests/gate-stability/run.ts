@@ -1,0 +1,61 @@
+/**
+ * `npm run test:gate-stability` (CI runs it; about N minutes on 2 cores): for every broken variant of the
+ * catalogue, a baseline written at one seed must hold (exit 0, no new finding) at 5 other seeds, and the
+ * reference backend (merge/replace, lenient/strict) must have no finding at all. Exits 1 otherwise.
+ * `npx tsx tests/gate-stability/run.ts trims-names case-folds-names` runs a few; `--seeds N` sets how many later seeds.
+ */
+import type { EdgePolicy, StoreSemantics } from '../../backend/types.ts';
+import { VARIANTS } from '../../backend/variants/catalogue.ts';
+import { CommandHosts } from '../support/command-hosts.ts';
+import { pool, runAgainst } from '../kill-matrix/matrix.ts';
+import { removePinnedContracts } from '../kill-matrix/pinned-contract.ts';
+import { holds, stabilityOf } from './stability.ts';
+
+const args = process.argv.slice(2);
+const seedsAt = args.indexOf('--seeds');
+const laterSeeds = seedsAt >= 0 ? Number(args[seedsAt + 1]) : 5;
+const ids = args.filter((a, i) => a !== '--seeds' && (seedsAt < 0 || i !== seedsAt + 1));
+const chosen = ids.length > 0 ? VARIANTS.filter((v) => ids.includes(v.id)) : VARIANTS;
+// Outages end the run with exit 2: no verdict, so no finding to record.
+const kept = chosen.filter((v) => v.expect !== 'exit-2');
+// Round-robin over the rules, so that the first results (and an interrupted run) cover every rule.
+const byRule = new Map<string, typeof kept>();
+for (const v of kept) byRule.set(v.rule, [...(byRule.get(v.rule) ?? []), v]);
+const variants = Array.from({ length: Math.max(0, ...[...byRule.values()].map((l) => l.length)) }, (_, i) =>
+  [...byRule.values()].flatMap((list) => (list[i] ? [list[i]] : [])),
+).flat();
+const SEEDS = [20261201, 7, 99, 4242, 31337, 123456, 2718281, 161803].slice(0, laterSeeds + 1);
+const MODES: [StoreSemantics, EdgePolicy][] = [
+  ['merge', 'lenient'],
+  ['replace', 'lenient'],
+  ['merge', 'strict'],
+  ['replace', 'strict'],
+];
+
+const started = Date.now();
+const hosts = new CommandHosts(2);
+const via = (a: string[], env: Record<string, string>) => hosts.run(a, env);
+let bad = 0;
+const references = ids.length === 0 || ids.includes('reference') ? MODES : [];
+await pool(references, 2, async ([semantics, policy]) => {
+  const row = await runAgainst(`ref-${semantics}-${policy}`, undefined, semantics, policy, [], via);
+  const ok = row.cli.code === 0 && row.failures.length === 0;
+  if (!ok) bad++;
+  console.log(`${ok ? 'CLEAN  ' : 'FLAGGED'} reference ${semantics} ${policy} exit=${row.cli.code}`);
+});
+await pool(variants, 2, async (variant) => {
+  const s = await stabilityOf(variant, SEEDS, via);
+  const ok = holds(s);
+  if (!ok) bad++;
+  const later = s.later.map((l) => `${l.seed}:${l.code}${l.fresh.length ? `[${l.fresh.join(' ')}]` : ''}`);
+  console.log(
+    `${ok ? 'HOLDS  ' : 'FLIPS  '} ${variant.id} (${variant.rule}) written exit=${s.writeCode} {${s.recorded.join(' ')}} later ${later.join(' ')}`,
+  );
+});
+await hosts.close();
+removePinnedContracts();
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(
+  `${variants.length} variants × ${SEEDS.length} seeds, ${references.length} reference modes: ${bad} not holding, ${seconds} s`,
+);
+process.exit(bad > 0 ? 1 : 0);
