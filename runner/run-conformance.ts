@@ -52,6 +52,10 @@ export interface ConformanceViolation {
   diagnosis?: string;
   /** JSON pointer into the request or response where it shows. */
   pointer?: string;
+  /** The finding it belongs to (e.g. `S1/trimmed`): the identity a baseline lists. */
+  fingerprint?: string;
+  /** With a baseline: whether its finding is listed there (a known finding does not fail the run). */
+  known?: boolean;
   /** The saved failure file (absolute path) and the command that replays it. */
   failureFile?: string;
   replayCommand?: string;
@@ -60,7 +64,7 @@ export interface ConformanceViolation {
 }
 
 export interface ConformanceResult {
-  /** What the command line would exit with: 0 conforms, 1 violations, 2 no verdict (the backend went silent). */
+  /** What the command line would exit with (runner/gate.ts): 0 conforms or every finding known, 1 a new finding, 2 no verdict. */
   exitCode: ExitCode;
   verdict: RunResult['verdict'];
   seed: number;
@@ -166,6 +170,7 @@ function violationsOf(
 ): ConformanceViolation[] {
   const shown = relative === undefined ? undefined : failureFilePath(relative, options.reportDir);
   const details = formatFailure(failure, { baseUrl: run.baseUrl, failureFile: shown });
+  const known = new Set(run.baseline?.known.map((k) => k.fingerprint));
   return failure.violations.map((violation) => ({
     rule: violation.rule,
     ruleTitle: RULES[violation.rule],
@@ -176,6 +181,10 @@ function violationsOf(
     expected: violation.expected,
     ...(violation.diagnosis !== undefined ? { diagnosis: violation.diagnosis } : {}),
     ...(violation.pointer !== undefined ? { pointer: violation.pointer } : {}),
+    ...(violation.fingerprint !== undefined ? { fingerprint: violation.fingerprint } : {}),
+    ...(run.baseline !== undefined && violation.fingerprint !== undefined
+      ? { known: known.has(violation.fingerprint) }
+      : {}),
     ...(shown !== undefined ? { failureFile: resolve(shown), replayCommand: replayCommand(shown) } : {}),
     details,
   }));
