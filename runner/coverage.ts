@@ -17,7 +17,7 @@ import type {
 import type { CheckResult, RuleSummary } from '../core/result.ts';
 import type { RuleId } from '../core/rules.ts';
 import { classesFor, type ValueClass } from '../generators/value-class.ts';
-import { mergeCoverage } from '../suites/coverage.ts';
+import { mergeCoverage, sumTallies } from '../suites/coverage.ts';
 
 export interface CoverageOptions {
   /** --require-coverage (or the contract's coverage.require). */
@@ -104,19 +104,6 @@ export function coverageOf(
   return { required: options.required, cells, classes, rules: ruleCoverage, shortfall };
 }
 
-function sum(tallies: readonly ClassTally[]): ClassTally {
-  const total: ClassTally = { sent: 0, statuses: {}, stored: 0, readBack: 0, unchanged: 0 };
-  for (const tally of tallies) {
-    total.sent += tally.sent;
-    total.stored += tally.stored;
-    total.readBack += tally.readBack;
-    total.unchanged += tally.unchanged;
-    for (const [status, n] of Object.entries(tally.statuses))
-      total.statuses[status] = (total.statuses[status] ?? 0) + n;
-  }
-  return total;
-}
-
 function classCoverage(cells: readonly CoverageCell[], unasked: (rule: RuleId) => boolean): ClassCoverage[] {
   const byClass = new Map<string, CoverageCell[]>();
   for (const cell of cells) byClass.set(cell.class, [...(byClass.get(cell.class) ?? []), cell]);
@@ -124,7 +111,7 @@ function classCoverage(cells: readonly CoverageCell[], unasked: (rule: RuleId) =
     const first = of[0] as CoverageCell;
     const missing =
       first.reach === 'each-field' ? of.filter((c) => !c.reached) : of.some((c) => c.reached) ? [] : of;
-    const tally = sum(of.map((c) => c.tally));
+    const tally = sumTallies(of.map((c) => c.tally));
     const why = first.reach === 'any-field' && missing.length > 0 ? whyNotReached(first, tally) : undefined;
     const reason = why !== undefined && unasked(first.rule) ? 'rule-not-run' : why;
     return {

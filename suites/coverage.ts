@@ -65,21 +65,28 @@ export class CoverageTally {
   }
 }
 
+/** The tallies added up: what several cases (or several cells) sent, were answered and had judged. */
+export function sumTallies(tallies: readonly ClassTally[]): ClassTally {
+  const total = empty();
+  for (const tally of tallies) {
+    total.sent += tally.sent;
+    total.stored += tally.stored;
+    total.readBack += tally.readBack;
+    total.unchanged += tally.unchanged;
+    for (const [status, n] of Object.entries(tally.statuses))
+      total.statuses[status] = (total.statuses[status] ?? 0) + n;
+  }
+  return total;
+}
+
 /** Sums the coverage of several checks (the runner's view of the run). */
 export function mergeCoverage(all: readonly (ValueCoverage | undefined)[]): ValueCoverage {
   const merged: ValueCoverage = {};
   for (const coverage of all) {
     for (const [field, byClass] of Object.entries(coverage ?? {})) {
       const into = (merged[field] ??= {});
-      for (const [id, tally] of Object.entries(byClass)) {
-        const sum = (into[id] ??= empty());
-        sum.sent += tally.sent;
-        sum.stored += tally.stored;
-        sum.readBack += tally.readBack;
-        sum.unchanged += tally.unchanged;
-        for (const [status, n] of Object.entries(tally.statuses))
-          sum.statuses[status] = (sum.statuses[status] ?? 0) + n;
-      }
+      for (const [id, tally] of Object.entries(byClass))
+        into[id] = sumTallies(into[id] ? [into[id], tally] : [tally]);
     }
   }
   return merged;
