@@ -10,6 +10,20 @@ import { codePointLength, isObject, parseLoosely } from './kit.ts';
 const isCreate = (method: string, path: string, options: ReferenceOptions) =>
   method === 'POST' && path === `${options.prefix ?? '/api/v1'}/unified/customer`;
 
+/** The reference, with the create answer's `data.id` replaced by `idOf(n)` for the n-th create (from 1). */
+function createAnswersId(options: ReferenceOptions, idOf: (created: number) => string): Handler {
+  const { handler } = createReferenceBackend(options);
+  let created = 0;
+  return async (request) => {
+    const response = await handler(request);
+    const parsed = parseLoosely(response.body);
+    if (!isCreate(request.method, request.path, options) || !isObject(parsed) || !isObject(parsed['data']))
+      return response;
+    created++;
+    return json(response.status, { ...parsed, data: { ...parsed['data'], id: idOf(created) } });
+  };
+}
+
 export const SETUP_ANSWER_VARIANTS: readonly Variant[] = [
   {
     id: 'no-envelope-anywhere',
@@ -31,44 +45,14 @@ export const SETUP_ANSWER_VARIANTS: readonly Variant[] = [
     rule: 'I2',
     description:
       "the create controller answers with the DTO's id (the source system's src_... id), not the id it stored",
-    build(options) {
-      const { handler } = createReferenceBackend(options);
-      let created = 0;
-      return async (request) => {
-        const response = await handler(request);
-        const parsed = parseLoosely(response.body);
-        if (
-          !isCreate(request.method, request.path, options) ||
-          !isObject(parsed) ||
-          !isObject(parsed['data'])
-        ) {
-          return response;
-        }
-        created++;
-        return json(response.status, { ...parsed, data: { ...parsed['data'], id: `src_${created}` } });
-      };
-    },
+    build: (options) => createAnswersId(options, (created) => `src_${created}`),
   },
   {
     id: 'create-answers-empty-id',
     rule: 'I2',
     description:
       'the create controller answers before the database has assigned the id, so data.id is the empty string of the new entity',
-    build(options) {
-      const { handler } = createReferenceBackend(options);
-      return async (request) => {
-        const response = await handler(request);
-        const parsed = parseLoosely(response.body);
-        if (
-          !isCreate(request.method, request.path, options) ||
-          !isObject(parsed) ||
-          !isObject(parsed['data'])
-        ) {
-          return response;
-        }
-        return json(response.status, { ...parsed, data: { ...parsed['data'], id: '' } });
-      };
-    },
+    build: (options) => createAnswersId(options, () => ''),
   },
   {
     id: 'create-refuses-over-40',
