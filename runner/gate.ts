@@ -36,9 +36,8 @@ export function settleBaseline(
 ): string[] {
   if (result.verdict === 'no-verdict') return loaded?.warnings ?? [];
   const findings = groupFindings(result.checks);
-  const regression = new Set(
-    groupFindings(result.checks.filter((c) => c.suite === 'regressions')).map((f) => f.fingerprint),
-  );
+  // groupFindings marks a finding that a saved regression showed again: no second grouping needed.
+  const regression = new Set(findings.filter((f) => f.status === 'regression').map((f) => f.fingerprint));
   const notes = [...(loaded?.warnings ?? [])];
   let entries: BaselineEntry[] | undefined = loaded?.entries;
   let file = options.baseline;
