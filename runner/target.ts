@@ -28,7 +28,8 @@ export async function openTarget(options: RunOptions, contract: Contract): Promi
       kind: 'app',
       baseUrl: `${served.origin}${options.basePath}`,
       token: options.token,
-      stop: served.close,
+      // Bounded as the embedded backend's close is: an app holding a connection open must not hang the run's end.
+      stop: () => withinTime(served.close(), EMBEDDED_BOUNDS.stopMs, () => undefined),
     };
   }
   if (options.baseUrl !== undefined && options.token !== undefined) {

@@ -2,13 +2,16 @@
  * The command line always ends with 0, 1 or 2 and a line: an embedded backend that never listens, or whose close
  * never completes, and a run left waiting on nothing, are bounded.
  */
+import { createServer, Server } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../backend/http-server.ts';
 import { serve } from '../../backend/http-server.ts';
 import { withinTime } from '../../runner/bounded.ts';
 import { TargetError } from '../../runner/target-error.ts';
-import { boundedServer } from '../../runner/target.ts';
+import { checkOptions } from '../../runner/options.ts';
+import { boundedServer, EMBEDDED_BOUNDS, openTarget } from '../../runner/target.ts';
+import { loadContract } from '../../contracts/load.ts';
 import { ROOT, runScript } from '../support/run-cli.ts';
 
 const never = <T>() => new Promise<T>(() => {});
@@ -71,5 +74,20 @@ describe('a command left waiting on nothing', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^customer-conformance: internal error: .*no verdict.*\n$/);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('an app in process, bounded', () => {
+  it("the run's end does not wait for an app server whose close never completes", async () => {
+    const server = createServer((_request, response) => response.end());
+    // A close that never calls back, as a server holding an upgraded (WebSocket) connection open behaves.
+    server.close = (() => server) as unknown as typeof server.close;
+    const options = checkOptions({ app: server, token: 'secret-token' });
+    const target = await openTarget(options, loadContract());
+    const started = Date.now();
+    await target.stop();
+    expect(Date.now() - started).toBeLessThan(EMBEDDED_BOUNDS.stopMs + 2_000);
+    server.closeAllConnections();
+    Server.prototype.close.call(server);
   });
 });
