@@ -1,6 +1,6 @@
 /** S4: a GET right after a 200 returns the same updatable fields as the PUT response. */
 import type { Violation } from '../../core/failure.ts';
-import { diagnose } from '../diagnose.ts';
+import { diagnose, diagnosed } from '../diagnose.ts';
 import { find, lastSetupWrite } from '../scenarios/play.ts';
 import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
@@ -31,10 +31,14 @@ export const readAfterWrite: Check = whenAccepted('update', {
         received: `GET data.${field} = ${show(read[field])}`,
         expected: `${show(written[field])}, as the PUT answered`,
         pointer: `/data/${field}`,
-        diagnosis: diagnose(written[field], read[field], {
-          previous: before?.[field],
-          ...(sent ? { others: Object.fromEntries(Object.entries(sent).filter(([f]) => f !== field)) } : {}),
-        }),
+        ...diagnosed(
+          diagnose(written[field], read[field], {
+            previous: before?.[field],
+            ...(sent
+              ? { others: Object.fromEntries(Object.entries(sent).filter(([f]) => f !== field)) }
+              : {}),
+          }),
+        ),
         sent: written[field],
         got: read[field],
         ...(readback ? { exchangeSeq: readback.seq } : {}),
