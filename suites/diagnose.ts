@@ -14,6 +14,13 @@ export interface DiagnoseContext {
   previous?: unknown;
   /** The values sent for the other fields, by name. */
   others?: Record<string, unknown>;
+  /**
+   * Values the field is known to have held before the write (S4: before the PUT, at the start of the run). A read
+   * that shows one of them exactly missed the write (a stale cache, a lagging replica, a column left out): what
+   * else it happens to resemble (the sent value case-swapped, a prefix of it, null) is a coincidence of the
+   * generated values, so it is the old value, ahead of any transformation.
+   */
+  stored?: unknown[];
 }
 
 const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
@@ -205,6 +212,8 @@ function firstChange(sent: string, got: string): string {
 /** What happened to `sent` that came back as `got`: its kind, as data, and the text a person reads. */
 export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext = {}): Diagnosis {
   if (got === undefined) return plain('missing', 'missing from the response');
+  if (context.stored?.some((value) => JSON.stringify(value) === JSON.stringify(got)))
+    return plain('old-value-kept', 'old value kept');
   if (sent !== null && got === null) return plain('null', 'null instead of the sent value');
   if (sent === null && got === '') return plain('empty-for-null', 'empty string instead of null');
   if (sent === null && got === 'null') return plain('null-as-string', 'the string "null" instead of null');

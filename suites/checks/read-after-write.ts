@@ -2,6 +2,7 @@
 import type { Violation } from '../../core/failure.ts';
 import { diagnose, diagnosed } from '../diagnose.ts';
 import { find, lastSetupWrite } from '../scenarios/play.ts';
+import { targetsOf } from '../scenarios/scenario.ts';
 import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
 import { whenAccepted } from './conditions.ts';
@@ -21,6 +22,7 @@ export const readAfterWrite: Check = whenAccepted('update', {
     if (!written || !read) return [];
     const sent = 'case' in scenario ? sentObject(scenario.case.value) : undefined;
     const before = dataOf(lastSetupWrite(trace));
+    const initial = ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on];
     const violations: Violation[] = [];
     for (const field of ctx.contract.fields.updatable) {
       if (deepEqual(read[field], written[field])) continue;
@@ -34,6 +36,8 @@ export const readAfterWrite: Check = whenAccepted('update', {
         ...diagnosed(
           diagnose(written[field], read[field], {
             previous: before?.[field],
+            // What the GET may show instead of the write: the value before it, or the one the run started with.
+            stored: [before?.[field], initial?.[field]].filter((value) => value !== undefined),
             ...(sent
               ? { others: Object.fromEntries(Object.entries(sent).filter(([f]) => f !== field)) }
               : {}),

@@ -141,6 +141,16 @@ describe('a change is named by what explains it, not by the first shape it fits'
     expect(text('a😀', 'a')).toBe('characters outside the BMP dropped (U+1F600)');
   });
 
+  it('calls a value stored before the write the old value, whatever it resembles (a read that missed the write)', () => {
+    // A lagging read shows what was stored before: the sent value case-swapped, with a space added, or null.
+    expect(diagnose('ADA', 'ada', { stored: ['ada'] }).kind).toEqual({ kind: 'old-value-kept' });
+    expect(diagnose('Ada ', 'Ada', { stored: ['Grace', 'Ada'] }).kind).toEqual({ kind: 'old-value-kept' });
+    expect(diagnose('Ada', null, { stored: [null] }).kind).toEqual({ kind: 'old-value-kept' });
+    // Without that knowledge, or with other stored values, the transformation is named as before.
+    expect(diagnose('ADA', 'ada', { stored: ['Grace'] }).kind).toEqual({ kind: 'case-folded' });
+    expect(diagnose('Ada ', 'Ada').kind).toEqual({ kind: 'trimmed' });
+  });
+
   it('prefers the old value to a cut no column size explains, and shows the cut otherwise', () => {
     expect(text('Ada Lovelace Byron', 'Ada Lovelace', { previous: 'Ada Lovelace' })).toBe('old value kept');
     expect(text('Ada Lovelace Byron', 'Ada Lovelace')).toBe(
