@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange, Operation } from '../../core/exchange.ts';
 import type { Violation } from '../../core/failure.ts';
 import { diagnose, diagnosed } from '../../suites/diagnose.ts';
-import { fingerprintOf } from '../../suites/fingerprint.ts';
+import { fingerprintOf, withUnconfirmedDiagnoses } from '../../suites/fingerprint.ts';
 import type { Scenario } from '../../suites/scenarios/scenario.ts';
 
 function update(
@@ -154,5 +154,37 @@ describe('fingerprintOf', () => {
     expect(spelled('case-flipped', 'ABC')).toBe(spelled('one-letter-case-flipped', 'aBc'));
     expect(spelled('case-flipped', 'ABC')).toBe('I1/spelling-case/found@read');
     expect(spelled('trailing-space', 'abc ')).toBe('I1/spelling-space/found@read');
+  });
+
+  it('an S4 diagnosis the replay did not confirm is no part of the identity: a leaked value resembles by chance', () => {
+    const read = (sent: unknown, got: unknown): Violation => ({
+      rule: 'S4',
+      check: 'read_after_write',
+      title: 'GET after PUT returns another value',
+      received: `GET data.phone = ${JSON.stringify(got)}`,
+      expected: 'as the PUT answered',
+      pointer: '/data/phone',
+      ...diagnosed(diagnose(sent, got)),
+      exchangeSeq: 3,
+    });
+    const shown = [exchange(2, 'update', {}, 200), exchange(3, 'read', undefined, 200, 'readback')];
+    const emptied = read('0123', '');
+    const appended = read('01', '0123');
+    const trimmed = read(' 0123 ', '0123');
+    expect([emptied, appended, trimmed].map((v) => fingerprintOf(v, valid, shown))).toEqual([
+      'S4/emptied@read',
+      'S4/characters-appended@read',
+      'S4/trimmed@read',
+    ]);
+    const unconfirmed = withUnconfirmedDiagnoses([emptied, appended, trimmed], valid, shown);
+    expect(unconfirmed.map((v) => v.fingerprint)).toEqual([
+      'S4/changed@read',
+      'S4/changed@read',
+      'S4/changed@read',
+    ]);
+    // The text still says what was seen; other checks' violations keep their fingerprints.
+    expect(unconfirmed[0]?.diagnosis).toBe(emptied.diagnosis);
+    const echoed = echo('S1', 'name', ' Ada ', 'Ada');
+    expect(withUnconfirmedDiagnoses([echoed], valid, shown)[0]).toBe(echoed);
   });
 });
