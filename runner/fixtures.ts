@@ -88,7 +88,7 @@ export async function createFixturesFrom(
   /** The customers to create (a lane reused in part from --fixtures-file has the others already). */
   aliases: Alias[] = ALIASES,
   /**
-   * Per customer, settled once its create is answered (the client's onExchanges sees it): the next customer's
+   * Per customer, settled once its create is accepted (the client's onExchanges sees it): the next customer's
    * create then goes out while this one is read back. Without it, each customer is created and read back before
    * the next one's create.
    */

@@ -56,7 +56,7 @@ export async function createLanes(
       A: laneFixtureBody(contract, seed, lane, 'A'),
       B: laneFixtureBody(contract, seed, lane, 'B'),
     };
-    // Told of each of the lane's creates as it is answered; its reads (withFixtures keeps the hook) say nothing new.
+    // Told of each of the lane's creates once it is accepted; its reads (withFixtures keeps the hook) say nothing new.
     const answered = new Map<string, () => void>();
     const createAnswered = Object.fromEntries(
       missing.map((alias) => [
@@ -68,7 +68,11 @@ export async function createLanes(
     const watching = client.forLane({
       fixtures: {},
       onExchanges: (exchanges) => {
-        for (const exchange of exchanges) answered.get(exchange.role)?.();
+        // A refused create (409, 400) is tried again before the next customer's: only a 2xx lets it go on.
+        for (const exchange of exchanges) {
+          const status = exchange.response?.status ?? 0;
+          if (status >= 200 && status < 300) answered.get(exchange.role)?.();
+        }
       },
     });
     const after = previous;
