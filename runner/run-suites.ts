@@ -1,9 +1,12 @@
-/** Runs the vitest files of suites/ through vitest's Node API, one after another in one worker, in name order. */
+/**
+ * Runs the suites through vitest's Node API in one worker: one vitest file (suites/conformance.suite.ts) that
+ * declares every check, so the checks' schedule spans the whole run.
+ */
 /// <reference types="vitest/config" />
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BaseSequencer, createVitest, type TestSpecification, type Vitest } from 'vitest/node';
+import { createVitest, type Vitest } from 'vitest/node';
 import type { SuiteEnv } from '../suites/env.ts';
 import { progressReporter, type Progress, type SuiteRunLog } from './progress.ts';
 
@@ -26,16 +29,6 @@ function moduleCache(): { fsModuleCache?: boolean; fsModuleCachePath?: string } 
     return { fsModuleCache: true, fsModuleCachePath: dir };
   } catch {
     return {};
-  }
-}
-
-/** Name order, so the same seed sends the same requests in the same order (regressions first). */
-class NameOrder extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
-  }
-  override async shard(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return files;
   }
 }
 
@@ -66,7 +59,7 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
     { config: false, watch: false, root: ROOT, reporters: [progressReporter(progress, log)] },
     {
       test: {
-        include: [COMPILED ? 'suites/**/*.suite.js' : 'suites/**/*.suite.ts'],
+        include: [COMPILED ? 'suites/conformance.suite.js' : 'suites/conformance.suite.ts'],
         // Installed, the suites live inside node_modules, which vitest leaves out by default.
         exclude: [],
         provide: { conformance: env },
@@ -77,7 +70,6 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
         isolate: false,
         testTimeout: 60 * 60 * 1000,
         hookTimeout: 60 * 1000,
-        sequence: { sequencer: NameOrder },
         passWithNoTests: true,
         experimental: moduleCache(),
       },
