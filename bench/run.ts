@@ -397,8 +397,8 @@ function overheadTable(runs: number, delayMs: number, reps: OverheadRep[]): stri
     ],
     ['ratio, request phase: suite / bare new connection each', m((r) => suiteSpan(r) / span('close')(r))],
     [
-      'ratio, whole run: suite process wall / bare keep-alive loop',
-      m((r) => s(r.suite.wallMs) / loop('keepalive')(r)),
+      'ratio, whole run: suite process wall / bare laned loop',
+      m((r) => s(r.suite.wallMs) / loop('laned')(r)),
     ],
     [
       'suite − bare one-at-a-time keep-alive µs per request (the split below starts from it)',
