@@ -1,4 +1,5 @@
 /** A contract violation as data; formatting happens at the edges (console, reports). */
+import type { DiagnosisKind } from './diagnosis.ts';
 import type { Exchange } from './exchange.ts';
 import type { Outcome, RuleId } from './rules.ts';
 
@@ -14,6 +15,8 @@ export interface Violation {
   pointer?: string;
   /** For S1/S4: what happened to the value (trimmed, truncated to 255, NFC-normalized, ...). */
   diagnosis?: string;
+  /** The diagnosis's kind, as data: what a fingerprint is built from (the text above is free to change). */
+  diagnosisKind?: DiagnosisKind;
   sent?: unknown;
   got?: unknown;
   /** seq of the exchange that shows it. */

@@ -87,16 +87,43 @@ export async function createFixturesFrom(
   set: FixtureSet = { ids: {}, initial: {}, createBodies: {}, adopted: false },
   /** The customers to create (a lane reused in part from --fixtures-file has the others already). */
   aliases: Alias[] = ALIASES,
+  /**
+   * Per customer, settled once its create is accepted (the client's onExchanges sees it): the next customer's
+   * create then goes out while this one is read back. Without it, each customer is created and read back before
+   * the next one's create.
+   */
+  createAnswered: Partial<Record<Alias, Promise<void>>> = {},
 ): Promise<FixtureSet> {
   const judge = new SetupJudge(client, contract, seed);
-  for (const alias of aliases) {
-    const body = bodies[alias] ?? fixtureBody(contract, seed, alias);
-    const created = await judge.create(alias, body, minimalFixtureBody(contract, seed, alias, lane));
-    set.ids[alias] = created.id;
-    set.createBodies[alias] = created.body;
-    set.initial[alias] = created.initial;
-    if (created.createdAt !== undefined) (set.createdAt ??= {})[alias] = created.createdAt;
-  }
+  // The creates still go out one after another, in alias order (a backend that numbers its customers gives the
+  // same ids every run); only the read-backs overlap the next create.
+  let previous: Promise<unknown> = Promise.resolve();
+  let failed = false;
+  const made = aliases.map((alias) => {
+    const after = previous;
+    const made = (async () => {
+      await after;
+      if (failed) return;
+      try {
+        const body = bodies[alias] ?? fixtureBody(contract, seed, alias);
+        const created = await judge.create(alias, body, minimalFixtureBody(contract, seed, alias, lane));
+        set.ids[alias] = created.id;
+        set.createBodies[alias] = created.body;
+        set.initial[alias] = created.initial;
+        if (created.createdAt !== undefined) (set.createdAt ??= {})[alias] = created.createdAt;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    })();
+    const settled = made.catch(() => undefined);
+    const answered = createAnswered[alias];
+    previous = answered ? Promise.race([answered, settled]) : settled;
+    return made;
+  });
+  const ends = await Promise.allSettled(made);
+  const rejected = ends.find((end): end is PromiseRejectedResult => end.status === 'rejected');
+  if (rejected) throw rejected.reason;
   set.setup = { result: judge.result(), notes: judge.notes };
   return set;
 }

@@ -35,8 +35,8 @@ export function laneFixtureBody(contract: Contract, seed: number, lane: number, 
 
 /**
  * Creates `count` lanes into `into` (each stored as soon as it exists, so an interrupted run can release the
- * ones made already). The creates go out one after another, so the ids come in lane order; each lane's
- * read-back overlaps the next lane's creates, so set-up costs about two round trips a lane, not four.
+ * ones made already). The creates go out one after another, so the ids come in lane order; each customer's
+ * read-back overlaps the next create, so set-up costs about one round trip a customer, not two.
  */
 export async function createLanes(
   client: ApiClient,
@@ -56,13 +56,23 @@ export async function createLanes(
       A: laneFixtureBody(contract, seed, lane, 'A'),
       B: laneFixtureBody(contract, seed, lane, 'B'),
     };
-    let created!: () => void;
-    const createsDone = new Promise<void>((resolve) => (created = resolve));
-    // Told of the lane's last create; its reads (withFixtures keeps the hook) say nothing new.
+    // Told of each of the lane's creates once it is accepted; its reads (withFixtures keeps the hook) say nothing new.
+    const answered = new Map<string, () => void>();
+    const createAnswered = Object.fromEntries(
+      missing.map((alias) => [
+        alias,
+        new Promise<void>((resolve) => answered.set(`fixture-create-${alias}`, resolve)),
+      ]),
+    ) as Partial<Record<Alias, Promise<void>>>;
+    const createsDone = createAnswered[missing[missing.length - 1] as Alias] as Promise<void>;
     const watching = client.forLane({
       fixtures: {},
       onExchanges: (exchanges) => {
-        if (exchanges.some((e) => e.role === `fixture-create-${missing[missing.length - 1]}`)) created();
+        // A refused create (409, 400) is tried again before the next customer's: only a 2xx lets it go on.
+        for (const exchange of exchanges) {
+          const status = exchange.response?.status ?? 0;
+          if (status >= 200 && status < 300) answered.get(exchange.role)?.();
+        }
       },
     });
     const after = previous;
@@ -73,7 +83,7 @@ export async function createLanes(
         // Stored before it is made: an A created before B failed is still put back.
         const set: FixtureSet = into[lane] ?? { ids: {}, initial: {}, createBodies: {}, adopted: false };
         into[lane] = set;
-        await createFixturesFrom(watching, contract, bodies, seed, lane, set, missing);
+        await createFixturesFrom(watching, contract, bodies, seed, lane, set, missing, createAnswered);
       } catch (error) {
         failed = true;
         throw error;

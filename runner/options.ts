@@ -108,7 +108,14 @@ export const SUITE_NAMES = [
   'stateful',
 ];
 
-export const DEFAULT_LANES = 12;
+/**
+ * Lanes by default: one per request the cap lets in flight (each lane has one request in flight at a time, so
+ * fewer lanes than --concurrency would leave the cap unfilled), at most MAX_LANES.
+ */
+export const DEFAULT_CONCURRENCY = 16;
+export const MAX_LANES = 64;
+export const defaultLanes = (concurrency: number): number => Math.min(concurrency, MAX_LANES);
+export const DEFAULT_LANES = defaultLanes(DEFAULT_CONCURRENCY);
 
 export const HELP = `customer-conformance: contract and conformance suite for PUT /unified/customer/{unifiedCustomerId}
 
@@ -123,9 +130,9 @@ Target
                         make a lane, give two for the isolation check S6). Each is snapshotted first and
                         restored at the end.
   --timeout MS          per-request timeout (default 10000)
-  --concurrency N       most requests in flight at once (default 16)
-  --lanes N             pairs of fixture customers worked on at once (default ${DEFAULT_LANES}); with
-                        --customer-id the given ids form the lanes, two per lane
+  --concurrency N       most requests in flight at once (default ${DEFAULT_CONCURRENCY})
+  --lanes N             pairs of fixture customers worked on at once (default: --concurrency, at most
+                        ${MAX_LANES}, so ${DEFAULT_LANES}); with --customer-id the given ids form the lanes, two per lane
   --fixtures-file FILE  keep the ids of the fixture customers the run creates in FILE, and reuse the ones
                         an earlier run kept there (reset first; only what is missing is created), so runs
                         leave no new customers behind; runs sharing a file must not overlap
@@ -378,6 +385,7 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
       `${name('fixturesFile')} keeps the customers the suite creates, ${name('customerIds')} uses given ones: pass one or the other`,
     );
   }
+  const concurrency = integer(name('concurrency'), given.concurrency, DEFAULT_CONCURRENCY, 1, 1000);
   return {
     ...(baseline !== undefined ? { baseline } : {}),
     ...(writeBaseline !== undefined ? { writeBaseline } : {}),
@@ -395,7 +403,7 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
     ...(semantics !== undefined ? { putSemantics: semantics } : {}),
     reportDir: text('reportDir') ?? 'reports',
     timeoutMs: integer(name('timeout'), given.timeout, 10_000, 1, 600_000),
-    concurrency: integer(name('concurrency'), given.concurrency, 16, 1, 1000),
+    concurrency,
     ...(contractDir !== undefined ? { contractDir } : {}),
     regressionsDir: text('regressionsDir') ?? 'regressions',
     embeddedStrict: flag('embeddedStrict'),
@@ -406,7 +414,7 @@ export function checkOptions(given: GivenOptions, name: OptionName = apiName): R
     lanes:
       customerIds.length > 0
         ? Math.ceil(customerIds.length / 2)
-        : integer(name('lanes'), given.lanes, DEFAULT_LANES, 1, 64),
+        : integer(name('lanes'), given.lanes, defaultLanes(concurrency), 1, MAX_LANES),
     ...(fixturesFile !== undefined ? { fixturesFile } : {}),
     help: false,
   };

@@ -1,5 +1,5 @@
 /** Progress while the suites run: which check, how many cases, failures so far. Written to stderr. */
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestSuite } from 'vitest/node';
 
 export interface Progress {
   write(line: string): void;
@@ -16,8 +16,9 @@ export interface SuiteRunLog {
 export function progressReporter(progress: Progress, log: SuiteRunLog): Reporter {
   let failing = 0;
   return {
-    onTestModuleStart(module: TestModule) {
-      progress.write(`suite ${module.moduleId.replace(/^.*\/suites\//, '').replace(/\.suite\.ts$/, '')}`);
+    // A group of checks (a describe block of suites/conformance.suite.ts) begins.
+    onTestSuiteReady(suite: TestSuite) {
+      progress.write(`suite ${suite.name}`);
     },
     onTestCaseResult(testCase: TestCase) {
       const result = testCase.result();

@@ -1,9 +1,12 @@
-/** Runs the vitest files of suites/ through vitest's Node API, one after another in one worker, in name order. */
+/**
+ * Runs the suites through vitest's Node API in one worker: one vitest file (suites/conformance.suite.ts) that
+ * declares every check, so the checks' schedule spans the whole run.
+ */
 /// <reference types="vitest/config" />
 import { accessSync, constants, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BaseSequencer, createVitest, type TestSpecification, type Vitest } from 'vitest/node';
+import { createVitest, type Vitest } from 'vitest/node';
 import type { SuiteEnv } from '../suites/env.ts';
 import { progressReporter, type Progress, type SuiteRunLog } from './progress.ts';
 
@@ -40,16 +43,6 @@ function nativeImport(): { viteModuleRunner?: boolean; nodeLoader?: boolean } {
   return COMPILED ? { viteModuleRunner: false, nodeLoader: false } : {};
 }
 
-/** Name order, so the same seed sends the same requests in the same order (regressions first). */
-class NameOrder extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
-  }
-  override async shard(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return files;
-  }
-}
-
 let running: { vitest: Vitest; abortFile: string } | undefined;
 let stopped = false;
 
@@ -77,7 +70,7 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
     { config: false, watch: false, root: ROOT, reporters: [progressReporter(progress, log)] },
     {
       test: {
-        include: [COMPILED ? 'suites/**/*.suite.js' : 'suites/**/*.suite.ts'],
+        include: [COMPILED ? 'suites/conformance.suite.js' : 'suites/conformance.suite.ts'],
         // Installed, the suites live inside node_modules, which vitest leaves out by default.
         exclude: [],
         provide: { conformance: env },
@@ -88,7 +81,6 @@ export async function runSuites(env: SuiteEnv, progress: Progress): Promise<Suit
         isolate: false,
         testTimeout: 60 * 60 * 1000,
         hookTimeout: 60 * 1000,
-        sequence: { sequencer: NameOrder },
         passWithNoTests: true,
         experimental: { ...moduleCache(), ...nativeImport() },
       },

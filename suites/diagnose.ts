@@ -2,8 +2,11 @@
  * Says what happened to a value that came back different from what was sent (rules S1, S4): a bug report
  * that names the transformation is half fixed. Lengths are counted in characters (code points), with UTF-16
  * units or UTF-8 bytes added only where they explain a cut; replaced and invisible characters are named by
- * their code points, so the one-line summary shows a difference no one could see.
+ * their code points, so the one-line summary shows a difference no one could see. Each text comes with its kind
+ * as data (core/diagnosis.ts): fingerprints are built from the kind, so the wording here is free to change.
  */
+import type { Diagnosis, NormalForm, PlainDiagnosisKind } from '../core/diagnosis.ts';
+import type { Violation } from '../core/failure.ts';
 import { chars, codePointList, describeRun, differingMiddle, utf8Bytes } from './code-points.ts';
 
 export interface DiagnoseContext {
@@ -11,6 +14,13 @@ export interface DiagnoseContext {
   previous?: unknown;
   /** The values sent for the other fields, by name. */
   others?: Record<string, unknown>;
+  /**
+   * Values the field is known to have held before the write (S4: before the PUT, at the start of the run). A read
+   * that shows one of them exactly missed the write (a stale cache, a lagging replica, a column left out): what
+   * else it happens to resemble (the sent value case-swapped, a prefix of it, null) is a coincidence of the
+   * generated values, so it is the old value, ahead of any transformation.
+   */
+  stored?: unknown[];
 }
 
 const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
@@ -22,6 +32,8 @@ const LIMITS = [
   10, 16, 20, 30, 32, 40, 45, 50, 60, 64, 80, 100, 120, 128, 150, 160, 191, 200, 250, 255, 256, 500, 512,
   1000, 1024, 2000, 2048, 4000, 4096,
 ];
+
+const plain = (kind: PlainDiagnosisKind, text: string): Diagnosis => ({ kind: { kind }, text });
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
@@ -52,29 +64,30 @@ function limitAt(kept: number, next: number): number | undefined {
 
 /**
  * `truncated to 100 characters`, with UTF-16 units or UTF-8 bytes where they, not characters, explain it.
- * `limit` says whether a likely column size explains the cut at all.
+ * `limit` is the likely column size that explains the cut, if one does.
  */
-function truncation(sent: string, got: string): { text: string; limit: boolean } {
+function truncation(sent: string, got: string): { text: string; limit?: number } {
   const kept = chars(got);
   const next = chars(sent)[kept.length] ?? '';
   const text = `truncated to ${kept.length} character${kept.length === 1 ? '' : 's'}`;
-  if (limitAt(kept.length, 1) !== undefined) return { text, limit: true };
+  const inChars = limitAt(kept.length, 1);
+  if (inChars !== undefined) return { text, limit: inChars };
   const units = limitAt(got.length, next.length);
   if (units !== undefined && got.length !== kept.length) {
     const unit = `${got.length} UTF-16 units${got.length === units ? '' : `; the next character would pass ${units}`}`;
-    return { text: `${text} (${unit})`, limit: true };
+    return { text: `${text} (${unit})`, limit: units };
   }
   const bytes = utf8Bytes(got);
   const byteLimit = limitAt(bytes, utf8Bytes(next));
   if (byteLimit !== undefined && bytes !== kept.length) {
     const unit = `${bytes} UTF-8 bytes${bytes === byteLimit ? '' : `; the next character would pass ${byteLimit}`}`;
-    return { text: `${text} (${unit})`, limit: true };
+    return { text: `${text} (${unit})`, limit: byteLimit };
   }
-  return { text, limit: false };
+  return { text };
 }
 
 /** Same length in characters, and every change a U+FFFD or a `?` in place of another character. */
-function replacement(sent: string, got: string): string | undefined {
+function replacement(sent: string, got: string): Diagnosis | undefined {
   const a = chars(sent);
   const b = chars(got);
   if (a.length !== b.length) return undefined;
@@ -85,17 +98,23 @@ function replacement(sent: string, got: string): string | undefined {
   const from = changed.map((c) => c.from);
   const count = `${from.length} character${from.length === 1 ? '' : 's'}`;
   if (from.every((c) => IS_ASTRAL.test(c))) {
-    return `characters outside the BMP replaced with ${mark} (${count}: ${codePointList(from)})`;
+    return plain(
+      'astral-replaced',
+      `characters outside the BMP replaced with ${mark} (${count}: ${codePointList(from)})`,
+    );
   }
   if (from.every((c) => IS_SURROGATE.test(c))) {
-    return `lone surrogates replaced with ${mark} (${codePointList(from)})`;
+    return plain('surrogates-replaced', `lone surrogates replaced with ${mark} (${codePointList(from)})`);
   }
-  return `${count} replaced with ${mark} (${codePointList(from)})`;
+  return plain('characters-replaced', `${count} replaced with ${mark} (${codePointList(from)})`);
 }
 
 /** `trimmed (leading 1 space; trailing U+00A0 NO-BREAK SPACE)`: what went, made visible. */
-function trimming(sent: string, got: string): string | undefined {
-  if (got === '') return sent.trim() === '' ? `trimmed to an empty string (${describeRun(sent)})` : undefined;
+function trimming(sent: string, got: string): Diagnosis | undefined {
+  if (got === '')
+    return sent.trim() === ''
+      ? plain('trimmed', `trimmed to an empty string (${describeRun(sent)})`)
+      : undefined;
   const start = sent.indexOf(got);
   if (got === sent || start < 0) return undefined;
   const lead = sent.slice(0, start);
@@ -103,64 +122,80 @@ function trimming(sent: string, got: string): string | undefined {
   if (lead.trim() !== '' || trail.trim() !== '') return undefined;
   // Spaces left at the cut end mean a run collapsed or a length cut, not a trim.
   if ((lead && got.trimStart() !== got) || (trail && got.trimEnd() !== got)) return undefined;
-  if (lead && trail) return `trimmed (leading ${describeRun(lead)}; trailing ${describeRun(trail)})`;
-  return lead
-    ? `leading spaces trimmed (${describeRun(lead)})`
-    : `trailing spaces trimmed (${describeRun(trail)})`;
+  if (lead && trail)
+    return plain('trimmed', `trimmed (leading ${describeRun(lead)}; trailing ${describeRun(trail)})`);
+  return plain(
+    'trimmed',
+    lead
+      ? `leading spaces trimmed (${describeRun(lead)})`
+      : `trailing spaces trimmed (${describeRun(trail)})`,
+  );
 }
 
 /** `normalized to NFC (U+0065 U+0301 stored as U+00E9)`: the first place the forms differ. */
-function normalization(sent: string, got: string, form: string): string {
+function normalization(sent: string, got: string, form: NormalForm): Diagnosis {
   const { sent: from, got: to } = differingMiddle(sent, got);
-  return `normalized to ${form} (${codePointList(from, 4)} stored as ${codePointList(to, 4)})`;
+  return {
+    kind: { kind: 'normalized', form },
+    text: `normalized to ${form} (${codePointList(from, 4)} stored as ${codePointList(to, 4)})`,
+  };
 }
 
 /** Characters a reader cannot see on their own: marks, format characters (zero-width), characters outside the BMP. */
 const INVISIBLE_OR_ASTRAL = /^[\p{M}\p{Cf}\u{10000}-\u{10FFFF}]$/u;
 
-function stringDiagnosis(sent: string, got: string, previous: unknown): string | undefined {
+function stringDiagnosis(sent: string, got: string, previous: unknown): Diagnosis | undefined {
   const trimmed = trimming(sent, got);
   if (trimmed) return trimmed;
-  if (got === '') return 'empty string instead of the sent value';
+  if (got === '') return plain('emptied', 'empty string instead of the sent value');
   const kept = chars(got);
   const all = chars(sent);
   // A cut no column size explains: said only if no transformation below explains the change better.
-  let cutAnywhere: string | undefined;
+  let cutAnywhere: Diagnosis | undefined;
   if (kept.length < all.length && kept.every((c, i) => c === all[i])) {
     const cut = truncation(sent, got);
-    if (cut.limit) return cut.text;
+    if (cut.limit !== undefined) return { kind: { kind: 'truncated', limit: cut.limit }, text: cut.text };
     // No column size explains the cut: the old value, or characters dropped, explain it better when they fit.
-    if (got === previous) return 'old value kept';
+    if (got === previous) return plain('old-value-kept', 'old value kept');
     const rest = all.slice(kept.length);
     if (!rest.every((c) => INVISIBLE_OR_ASTRAL.test(c)))
-      cutAnywhere = `${cut.text} (cut: ${codePointList(rest, 4)})`;
+      cutAnywhere = { kind: { kind: 'truncated' }, text: `${cut.text} (cut: ${codePointList(rest, 4)})` };
   }
   if (got.length < sent.length && sent.startsWith(got) && /[\uD800-\uDBFF]$/.test(got)) {
-    return `truncated to ${got.length} UTF-16 units, cutting a character in two (a lone surrogate is left)`;
+    return {
+      kind: { kind: 'truncated' },
+      text: `truncated to ${got.length} UTF-16 units, cutting a character in two (a lone surrogate is left)`,
+    };
   }
-  if (got === sent.toLowerCase()) return 'case-folded to lower case';
-  if (got === sent.toUpperCase()) return 'case-folded to upper case';
+  if (got === sent.toLowerCase()) return plain('case-folded', 'case-folded to lower case');
+  if (got === sent.toUpperCase()) return plain('case-folded', 'case-folded to upper case');
   for (const form of ['NFC', 'NFD', 'NFKC', 'NFKD'] as const) {
     if (got === sent.normalize(form)) return normalization(sent, got, form);
   }
   const replaced = replacement(sent, got);
   if (replaced) return replaced;
   if (got === sent.replace(ASTRAL, ''))
-    return `characters outside the BMP dropped (${codePointList(droppedCharacters(kept, all))})`;
-  if (got === sent.replace(/ {2,}/g, ' ')) return 'inner runs of spaces collapsed';
+    return plain(
+      'astral-dropped',
+      `characters outside the BMP dropped (${codePointList(droppedCharacters(kept, all))})`,
+    );
+  if (got === sent.replace(/ {2,}/g, ' ')) return plain('spaces-collapsed', 'inner runs of spaces collapsed');
   if (got === sent.trim().replace(/\s+/g, ' ')) {
     return sent.trim() === sent
-      ? 'whitespace collapsed to single spaces'
-      : 'trimmed and inner spaces collapsed';
+      ? plain('spaces-collapsed', 'whitespace collapsed to single spaces')
+      : plain('trimmed-collapsed', 'trimmed and inner spaces collapsed');
   }
   if (cutAnywhere) return cutAnywhere;
   if (kept.length < all.length && isSubsequence(kept, all)) {
     const dropped = droppedCharacters(kept, all);
-    return `characters dropped (${dropped.length}: ${codePointList([...new Set(dropped)])})`;
+    return plain(
+      'characters-dropped',
+      `characters dropped (${dropped.length}: ${codePointList([...new Set(dropped)])})`,
+    );
   }
   if (kept.length > all.length && got.startsWith(sent)) {
     const added = chars(got.slice(sent.length));
-    return `characters appended (${added.length}: ${codePointList(added)})`;
+    return plain('characters-appended', `characters appended (${added.length}: ${codePointList(added)})`);
   }
   return undefined;
 }
@@ -174,22 +209,37 @@ function firstChange(sent: string, got: string): string {
   return `changed at character ${at + 1}: ${was} stored as ${now} (${lengths})`;
 }
 
-export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext = {}): string {
-  if (got === undefined) return 'missing from the response';
-  if (sent !== null && got === null) return 'null instead of the sent value';
-  if (sent === null && got === '') return 'empty string instead of null';
-  if (sent === null && got === 'null') return 'the string "null" instead of null';
-  if (typeName(sent) !== typeName(got)) return `wrong type (${typeName(got)} instead of ${typeName(sent)})`;
+/** What happened to `sent` that came back as `got`: its kind, as data, and the text a person reads. */
+export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext = {}): Diagnosis {
+  if (got === undefined) return plain('missing', 'missing from the response');
+  if (context.stored?.some((value) => JSON.stringify(value) === JSON.stringify(got)))
+    return plain('old-value-kept', 'old value kept');
+  if (sent !== null && got === null) return plain('null', 'null instead of the sent value');
+  if (sent === null && got === '') return plain('empty-for-null', 'empty string instead of null');
+  if (sent === null && got === 'null') return plain('null-as-string', 'the string "null" instead of null');
+  if (typeName(sent) !== typeName(got)) {
+    return {
+      kind: { kind: 'wrong-type', sent: typeName(sent), got: typeName(got) },
+      text: `wrong type (${typeName(got)} instead of ${typeName(sent)})`,
+    };
+  }
   // A transformation of the sent value explains more than a coincidence with another value.
   const known =
     typeof sent === 'string' && typeof got === 'string'
       ? stringDiagnosis(sent, got, context.previous)
       : undefined;
   if (known) return known;
-  if (context.previous !== undefined && got === context.previous) return 'old value kept';
+  if (context.previous !== undefined && got === context.previous)
+    return plain('old-value-kept', 'old value kept');
   for (const [field, value] of Object.entries(context.others ?? {})) {
-    if (value === got && value !== null) return `value of ${field}`;
+    if (value === got && value !== null) return plain('value-of-another-field', `value of ${field}`);
   }
-  if (typeof sent === 'string' && typeof got === 'string') return firstChange(sent, got);
-  return 'changed';
+  if (typeof sent === 'string' && typeof got === 'string') return plain('changed', firstChange(sent, got));
+  return plain('changed', 'changed');
 }
+
+/** A diagnosis as a violation carries it: the text to read and the kind a fingerprint is built from. */
+export const diagnosed = (d: Diagnosis): Pick<Violation, 'diagnosis' | 'diagnosisKind'> => ({
+  diagnosis: d.text,
+  diagnosisKind: d.kind,
+});

@@ -16,6 +16,7 @@ import { RunInterrupted, type ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { comesBack } from './comes-back.ts';
 import { CoverageTally } from './coverage.ts';
+import { withUnconfirmedDiagnoses } from './fingerprint.ts';
 import { judge } from './judge.ts';
 import { FirstFailure, spread, type Lane } from './lanes.ts';
 import { onLane } from './schedule.ts';
@@ -85,7 +86,9 @@ function counterexample(
     checkId: spec.id,
     rule: first.rule,
     outcome: expectationFor(failing.scenario, ctx.contract).outcome,
-    violations: failing.violations,
+    violations: details.reproducedInRun
+      ? failing.violations
+      : withUnconfirmedDiagnoses(failing.violations, failing.scenario, failing.trace.exchanges),
     scenario: failing.scenario,
     exchanges: failing.trace.exchanges,
     seed,
@@ -220,6 +223,8 @@ export async function runProperty(
     for (let round = 0; round < (run.bail ? 1 : run.deep ? DEEP_ROUNDS : MAX_ROUNDS); round++) {
       const first = new FirstFailure(run.lanes.length);
       let reported: Counterexample | undefined;
+      // The reported failure's violations as judged: muted too when reported under another fingerprint.
+      let judgedAs: Violation[] = [];
       await spread(
         numRuns,
         run.lanes,
@@ -243,6 +248,7 @@ export async function runProperty(
           );
           // A case that passed when fast-check replayed it has already shown it did not come back.
           const reproducedInRun = shrunk.cameBack && (await comesBack(shrunk.failing, lane.client, lane.ctx));
+          judgedAs = shrunk.failing.violations;
           reported = counterexample(spec, shrunk.failing, lane.ctx, run.runSeed, {
             path: shrunk.path,
             numRuns: index + 1,
@@ -257,7 +263,7 @@ export async function runProperty(
       const found: Counterexample | undefined = reported;
       if (!found) break;
       failures.push(found);
-      for (const violation of found.violations) muted.add(muteKey(violation));
+      for (const violation of [...found.violations, ...judgedAs]) muted.add(muteKey(violation));
     }
   } catch (error) {
     // A stopped run (interrupted, or the backend went silent) is no failure of the check: the runner says why.
@@ -296,15 +302,15 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     const reproducedInRun = await onLane(run.lanes, lane.index, () =>
       comesBack({ scenario, violations: found }, lane.client, lane.ctx),
     );
-    failures.push(
-      counterexample(spec, { scenario, trace, violations: found }, lane.ctx, run.runSeed, {
-        path: `fixed:${index}`,
-        numRuns: index + 1,
-        numShrinks: 0,
-        lane: lane.index,
-        reproducedInRun,
-      }),
-    );
+    const failure = counterexample(spec, { scenario, trace, violations: found }, lane.ctx, run.runSeed, {
+      path: `fixed:${index}`,
+      numRuns: index + 1,
+      numShrinks: 0,
+      lane: lane.index,
+      reproducedInRun,
+    });
+    for (const violation of failure.violations) reported.add(muteKey(violation));
+    failures.push(failure);
   }
   return result(spec, tally, failures, started);
 }

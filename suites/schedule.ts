@@ -1,7 +1,8 @@
 /**
  * Checks overlap on the lanes: a lane that has played its share of one check goes on with its share of the
- * next checks of the file while the first still waits for its slowest lane, instead of idling at every check
- * boundary. Each check is still one vitest test, judged and reported on its own.
+ * next checks while the first still waits for its slowest lane, instead of idling at every check boundary. Every
+ * check of the run is declared in one vitest file (conformance.suite.ts), so the schedule sees them all from the
+ * start and the overlap goes on across groups. Each check is still one vitest test, judged and reported on its own.
  *
  * The promises of the lanes hold because every use of a lane takes a turn in that lane's queue, and turns run
  * one at a time in the order they were taken: a lane's customers serve one case at a time. The order is the

@@ -6,7 +6,7 @@
  */
 import type { Violation } from '../../core/failure.ts';
 import type { RuleId } from '../../core/rules.ts';
-import { diagnose } from '../diagnose.ts';
+import { diagnose, diagnosed } from '../diagnose.ts';
 import { find, lastSetupWrite } from '../scenarios/play.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import type { Check } from './check.ts';
@@ -71,7 +71,7 @@ export const echoesSentValues: Check = afterBaseline(
           received: `data.${field} = ${show(data[field])}`,
           expected: `${show(sent[field])}, exactly as sent`,
           pointer: `/data/${field}`,
-          diagnosis: diagnose(sent[field], data[field], { previous: before?.[field], others }),
+          ...diagnosed(diagnose(sent[field], data[field], { previous: before?.[field], others })),
           sent: sent[field],
           got: data[field],
           ...(update ? { exchangeSeq: update.seq } : {}),

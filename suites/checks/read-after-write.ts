@@ -1,7 +1,8 @@
 /** S4: a GET right after a 200 returns the same updatable fields as the PUT response. */
 import type { Violation } from '../../core/failure.ts';
-import { diagnose } from '../diagnose.ts';
+import { diagnose, diagnosed } from '../diagnose.ts';
 import { find, lastSetupWrite } from '../scenarios/play.ts';
+import { targetsOf } from '../scenarios/scenario.ts';
 import { changedAfterSeq } from './changed-after.ts';
 import type { Check } from './check.ts';
 import { whenAccepted } from './conditions.ts';
@@ -21,6 +22,7 @@ export const readAfterWrite: Check = whenAccepted('update', {
     if (!written || !read) return [];
     const sent = 'case' in scenario ? sentObject(scenario.case.value) : undefined;
     const before = dataOf(lastSetupWrite(trace));
+    const initial = ctx.initial[targetsOf(scenario, ctx.initial.B !== undefined).on];
     const violations: Violation[] = [];
     for (const field of ctx.contract.fields.updatable) {
       if (deepEqual(read[field], written[field])) continue;
@@ -31,10 +33,16 @@ export const readAfterWrite: Check = whenAccepted('update', {
         received: `GET data.${field} = ${show(read[field])}`,
         expected: `${show(written[field])}, as the PUT answered`,
         pointer: `/data/${field}`,
-        diagnosis: diagnose(written[field], read[field], {
-          previous: before?.[field],
-          ...(sent ? { others: Object.fromEntries(Object.entries(sent).filter(([f]) => f !== field)) } : {}),
-        }),
+        ...diagnosed(
+          diagnose(written[field], read[field], {
+            previous: before?.[field],
+            // What the GET may show instead of the write: the value before it, or the one the run started with.
+            stored: [before?.[field], initial?.[field]].filter((value) => value !== undefined),
+            ...(sent
+              ? { others: Object.fromEntries(Object.entries(sent).filter(([f]) => f !== field)) }
+              : {}),
+          }),
+        ),
         sent: written[field],
         got: read[field],
         ...(readback ? { exchangeSeq: readback.seq } : {}),

@@ -1,17 +1,21 @@
 /**
- * `npm run test:gate-stability` (CI runs it; about N minutes on 2 cores): for every broken variant of the
- * catalogue, a baseline written at one seed must hold (exit 0, no new finding) at 5 other seeds, and the
- * reference backend (merge/replace, lenient/strict) must have no finding at all. Exits 1 otherwise.
- * `npx tsx tests/gate-stability/run.ts trims-names case-folds-names` runs a few; `--seeds N` sets how many later seeds.
+ * `npm run test:gate-stability` (CI runs it; some 20-40 min on an idle 2-core machine): for every broken variant of the
+ * catalogue, a baseline written at one seed must hold (exit 0, no new finding) at 5 other seeds, what it records
+ * must not rename the variant's pinned fingerprints (pins.ts), and the reference backend (merge/replace, lenient/strict)
+ * must have no finding at all. Exits 1 otherwise.
+ * `npx tsx tests/gate-stability/run.ts trims-names case-folds-names` runs a few; `--seeds N` sets how many later
+ * seeds (`--seeds 0`: only the baselines, to check the pins); `--write-pins` records the fingerprints as pinned.
  */
 import type { EdgePolicy, StoreSemantics } from '../../backend/types.ts';
 import { VARIANTS } from '../../backend/variants/catalogue.ts';
 import { CommandHosts } from '../support/command-hosts.ts';
 import { pool, runAgainst } from '../kill-matrix/matrix.ts';
 import { removePinnedContracts } from '../kill-matrix/pinned-contract.ts';
+import { pinDiffers, readPins, writePins, type Pins } from './pins.ts';
 import { holds, stabilityOf } from './stability.ts';
 
-const args = process.argv.slice(2);
+const writing = process.argv.includes('--write-pins');
+const args = process.argv.slice(2).filter((a) => a !== '--write-pins');
 const seedsAt = args.indexOf('--seeds');
 const laterSeeds = seedsAt >= 0 ? Number(args[seedsAt + 1]) : 5;
 const ids = args.filter((a, i) => a !== '--seeds' && (seedsAt < 0 || i !== seedsAt + 1));
@@ -36,6 +40,8 @@ const started = Date.now();
 const hosts = new CommandHosts(2);
 const via = (a: string[], env: Record<string, string>) => hosts.run(a, env);
 let bad = 0;
+const pins = readPins();
+const recorded: Pins = {};
 const references = ids.length === 0 || ids.includes('reference') ? MODES : [];
 await pool(references, 2, async ([semantics, policy]) => {
   const row = await runAgainst(`ref-${semantics}-${policy}`, undefined, semantics, policy, [], via);
@@ -44,18 +50,23 @@ await pool(references, 2, async ([semantics, policy]) => {
   console.log(`${ok ? 'CLEAN  ' : 'FLAGGED'} reference ${semantics} ${policy} exit=${row.cli.code}`);
 });
 await pool(variants, 2, async (variant) => {
+  const at = Date.now();
   const s = await stabilityOf(variant, SEEDS, via);
-  const ok = holds(s);
+  const changed = writing ? undefined : pinDiffers(pins, variant.id, s.recorded);
+  const ok = holds(s) && !changed?.renamed;
   if (!ok) bad++;
+  if (s.writeCode === 0) recorded[variant.id] = s.recorded;
   const later = s.later.map((l) => `${l.seed}:${l.code}${l.fresh.length ? `[${l.fresh.join(' ')}]` : ''}`);
+  const verdict = !holds(s) ? 'FLIPS  ' : changed?.renamed ? 'CHANGED' : 'HOLDS  ';
   console.log(
-    `${ok ? 'HOLDS  ' : 'FLIPS  '} ${variant.id} (${variant.rule}) written exit=${s.writeCode} {${s.recorded.join(' ')}} later ${later.join(' ')}`,
+    `${verdict} ${variant.id} (${variant.rule}) written exit=${s.writeCode} {${s.recorded.join(' ')}}${changed ? ` pinned: ${changed.text}` : ''} later ${later.join(' ')} (${Math.round((Date.now() - at) / 1000)} s)`,
   );
 });
 await hosts.close();
 removePinnedContracts();
+if (writing) writePins(recorded);
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(
-  `${variants.length} variants × ${SEEDS.length} seeds, ${references.length} reference modes: ${bad} not holding, ${seconds} s`,
+  `${variants.length} variants × ${SEEDS.length} seeds, ${references.length} reference modes: ${bad} not holding, ${seconds} s${writing ? `; fingerprints of ${Object.keys(recorded).length} variants pinned` : ''}`,
 );
 process.exit(bad > 0 ? 1 : 0);

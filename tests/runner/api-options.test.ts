@@ -43,6 +43,19 @@ describe('checkOptions', () => {
     expect(api).toMatchObject({ baseUrl: 'http://x.test/api', seed: 5, seedGiven: true, runs: 20, lanes: 3 });
   });
 
+  it('gives one lane per request the cap lets in flight, unless told otherwise, and a re-run keeps the lanes', () => {
+    // Each lane has one request in flight at a time: fewer lanes than --concurrency would leave the cap unfilled.
+    expect(checkOptions({}).lanes).toBe(16);
+    expect(checkOptions({}).concurrency).toBe(16);
+    const fewer = parseOptions(['--concurrency', '4', '--seed', '3'], {});
+    expect(fewer.lanes).toBe(4);
+    // The re-run uses the default cap: it must name the lanes the cases were spread over.
+    expect(rerunCommand(fewer)).toMatch(/ --lanes 4$/);
+    expect(checkOptions({ concurrency: 200 }).lanes).toBe(64);
+    expect(checkOptions({ concurrency: 32, lanes: 2 }).lanes).toBe(2);
+    expect(rerunCommand(checkOptions({ seed: 3 }))).not.toMatch(/--lanes/);
+  });
+
   it.each([
     [{ runs: 0 }, /^runs must be a whole number from 1 to 1000000, got "0"$/],
     [{ seed: 1.5 }, /^seed must be a whole number/],

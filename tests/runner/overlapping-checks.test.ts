@@ -1,8 +1,9 @@
 /**
  * Checks that overlap on the lanes (suites/schedule.ts), end to end: against a backend whose bug several checks
- * of one suite find (rounds after a muted finding, shrinking, failing cases played again), the same seed still
+ * of two groups find (rounds after a muted finding, shrinking, failing cases played again), the same seed still
  * makes each lane send the same requests in the same order, every request of a lane addresses only that lane's
- * customers, and the findings are the same.
+ * customers, and the findings are the same; and a lane done with one group's last check goes on with the next
+ * group's first while another lane still plays its share (no idle lane at a group boundary).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,5 +92,39 @@ describe('overlapping checks', () => {
         ).toBe(false);
       }
     }
+  }, 180_000);
+
+  it('go on across groups: a lane starts the next group’s first check while another still plays the last one’s', async () => {
+    const dir = join(work, 'boundary');
+    // 25 auth-updates cases over 3 lanes: lane 0 has one more than the others, which then have nothing of it left.
+    const run = await hosts.run(
+      [
+        ...['--seed', '5', '--runs', '100', '--lanes', '3', '--embedded-delay', '20'],
+        ...['--only', 'auth,identity', '--report-dir', dir],
+      ],
+      { API_TOKEN: TEST_TOKEN },
+    );
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    const sent = readFileSync(join(dir, 'exchanges.ndjson'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Exchange)
+      .filter((e) => e.lane !== undefined && e.sentAt !== undefined);
+    // auth's cases send a refused credential; identity's first check (unknown-ids) addresses unknown ids.
+    const authAnswered = Math.max(
+      ...sent.filter((e) => e.spec.auth !== 'valid').map((e) => (e.sentAt ?? 0) + e.durationMs),
+    );
+    const unknown = sent.filter((e) => e.spec.target !== undefined && 'unknownId' in e.spec.target);
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(Math.min(...unknown.map((e) => e.sentAt ?? Infinity))).toBeLessThan(authAnswered);
+    // Each check is still reported on its own, with its cases.
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportJson;
+    expect(report.checks.map((check) => check.id).sort()).toEqual([
+      'auth-catalogue',
+      'auth-updates',
+      'id-spellings',
+      'unknown-ids',
+    ]);
+    for (const check of report.checks) expect(Object.keys(check.cases).length, check.id).toBeGreaterThan(0);
   }, 180_000);
 });

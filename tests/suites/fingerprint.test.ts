@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, Operation } from '../../core/exchange.ts';
 import type { Violation } from '../../core/failure.ts';
-import { diagnose } from '../../suites/diagnose.ts';
-import { diagnosisKind, fingerprintOf } from '../../suites/fingerprint.ts';
+import { diagnose, diagnosed } from '../../suites/diagnose.ts';
+import { fingerprintOf, withUnconfirmedDiagnoses } from '../../suites/fingerprint.ts';
 import type { Scenario } from '../../suites/scenarios/scenario.ts';
 
 function update(
@@ -42,7 +42,7 @@ const echo = (rule: string, field: string, sent: string, got: string): Violation
   received: `data.${field} = ${JSON.stringify(got)}`,
   expected: 'as sent',
   pointer: `/data/${field}`,
-  diagnosis: diagnose(sent, got),
+  ...diagnosed(diagnose(sent, got)),
   exchangeSeq: 2,
 });
 
@@ -155,19 +155,36 @@ describe('fingerprintOf', () => {
     expect(spelled('case-flipped', 'ABC')).toBe('I1/spelling-case/found@read');
     expect(spelled('trailing-space', 'abc ')).toBe('I1/spelling-space/found@read');
   });
-});
 
-describe('diagnosisKind', () => {
-  it('drops numbers, code points and names', () => {
-    expect(diagnosisKind('trimmed (leading 1 space; trailing U+00A0 NO-BREAK SPACE)')).toBe('trimmed');
-    expect(diagnosisKind('trailing spaces trimmed (2 spaces)')).toBe('trimmed');
-    expect(diagnosisKind('truncated to 47 characters (50 UTF-16 units)')).toBe('truncated-50');
-    expect(diagnosisKind('truncated to 12 characters (cut: U+0041)')).toBe('truncated');
-    expect(diagnosisKind('characters outside the BMP replaced with ? (2 characters: U+1F600)')).toBe(
-      'astral-replaced',
-    );
-    expect(diagnosisKind('wrong type (string instead of number)')).toBe('number-as-string');
-    expect(diagnosisKind('value of address_city')).toBe('value-of-another-field');
-    expect(diagnosisKind(undefined)).toBe('changed');
+  it('an S4 diagnosis the replay did not confirm is no part of the identity: a leaked value resembles by chance', () => {
+    const read = (sent: unknown, got: unknown): Violation => ({
+      rule: 'S4',
+      check: 'read_after_write',
+      title: 'GET after PUT returns another value',
+      received: `GET data.phone = ${JSON.stringify(got)}`,
+      expected: 'as the PUT answered',
+      pointer: '/data/phone',
+      ...diagnosed(diagnose(sent, got)),
+      exchangeSeq: 3,
+    });
+    const shown = [exchange(2, 'update', {}, 200), exchange(3, 'read', undefined, 200, 'readback')];
+    const emptied = read('0123', '');
+    const appended = read('01', '0123');
+    const trimmed = read(' 0123 ', '0123');
+    expect([emptied, appended, trimmed].map((v) => fingerprintOf(v, valid, shown))).toEqual([
+      'S4/emptied@read',
+      'S4/characters-appended@read',
+      'S4/trimmed@read',
+    ]);
+    const unconfirmed = withUnconfirmedDiagnoses([emptied, appended, trimmed], valid, shown);
+    expect(unconfirmed.map((v) => v.fingerprint)).toEqual([
+      'S4/changed@read',
+      'S4/changed@read',
+      'S4/changed@read',
+    ]);
+    // The text still says what was seen; other checks' violations keep their fingerprints.
+    expect(unconfirmed[0]?.diagnosis).toBe(emptied.diagnosis);
+    const echoed = echo('S1', 'name', ' Ada ', 'Ada');
+    expect(withUnconfirmedDiagnoses([echoed], valid, shown)[0]).toBe(echoed);
   });
 });
