@@ -3,12 +3,15 @@
  * concurrently, as the suite sent it), with no generation, no judging and no reporting. Run as a child process
  * by bench/run.ts so that, like the suite, it is a separate process from the backend.
  *
- *   node --import tsx bench/replay.ts --log FILE --base-url URL --mode keepalive|close|suite-client
+ *   node --import tsx bench/replay.ts --log FILE --base-url URL --mode keepalive|close|suite-client|laned
+ *     [--concurrency N]
  *   (token in API_TOKEN). Prints one JSON line: { requests, loopMs, mismatches, firstMismatch? }.
  *
  * keepalive     node:http, one keep-alive agent (up to 16 sockets): a bare HTTP loop.
  * close         node:http, a new connection for every request (as supertest opens one per request).
  * suite-client  the suite's own ApiClient (supertest, timeout, 429 handling, redaction, JSON parse), no log.
+ * laned         node:http keep-alive, with the suite's concurrency: every lane at once, each in its own order, at
+ *               most --concurrency requests in flight (lib/laned-replay.ts). The like-for-like bare loop.
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -18,17 +21,32 @@ import { ApiClient } from '../http/api-client.ts';
 import { REDACTED } from '../http/auth-header.ts';
 import { dataOf } from '../suites/checks/values.ts';
 import { readLogged, steps, type Logged } from './lib/exchange-file.ts';
+import { lanedPlan, planGroups, playLaned } from './lib/laned-replay.ts';
 
-type Mode = 'keepalive' | 'close' | 'suite-client';
+type Mode = 'keepalive' | 'close' | 'suite-client' | 'laned';
+const MODES: Mode[] = ['keepalive', 'close', 'suite-client', 'laned'];
 
 const { values } = parseArgs({
-  options: { log: { type: 'string' }, 'base-url': { type: 'string' }, mode: { type: 'string' } },
+  options: {
+    log: { type: 'string' },
+    'base-url': { type: 'string' },
+    mode: { type: 'string' },
+    concurrency: { type: 'string', default: '16' },
+  },
 });
 const token = process.env['API_TOKEN'];
 const mode = values.mode as Mode;
-if (!values.log || !values['base-url'] || !token || !['keepalive', 'close', 'suite-client'].includes(mode)) {
+const concurrency = Number(values.concurrency);
+if (
+  !values.log ||
+  !values['base-url'] ||
+  !token ||
+  !MODES.includes(mode) ||
+  !Number.isInteger(concurrency) ||
+  concurrency < 1
+) {
   process.stderr.write(
-    'usage: bench/replay.ts --log FILE --base-url URL --mode keepalive|close|suite-client\n',
+    'usage: bench/replay.ts --log FILE --base-url URL --mode keepalive|close|suite-client|laned [--concurrency N]\n',
   );
   process.exit(2);
 }
@@ -68,11 +86,21 @@ function bare(agent: Agent | false) {
 }
 
 const log = await readLogged(values.log);
-const groups = steps(log);
+let groups = steps(log);
 const statuses: (number | undefined)[] = [];
 let loopMs: number;
 
-if (mode === 'suite-client') {
+if (mode === 'laned') {
+  const plan = lanedPlan(log);
+  const send = bare(new Agent({ keepAlive: true, maxSockets: concurrency }));
+  const started = performance.now();
+  const answers = await playLaned(plan, (index) => send(log[index] as Logged), concurrency);
+  loopMs = performance.now() - started;
+  // Compared group by group as the plan sent them (a lane's burst is one group).
+  const sent = planGroups(plan);
+  groups = sent.map((group) => group.map((index) => log[index] as Logged));
+  for (const group of sent) for (const index of group) statuses.push(answers.get(index));
+} else if (mode === 'suite-client') {
   const fixtures: Partial<Record<'A' | 'B', string>> = {};
   let client = new ApiClient({
     baseUrl: baseUrl.toString().replace(/\/$/, ''),

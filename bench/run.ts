@@ -6,7 +6,8 @@
  *   compiled    the command line through tsx against the compiled package (dist/, npm run build): start-up to
  *               the first request and peak memory of a default run, taken in turns
  *   gating      default gating runs (all rules, default run counts): wall, CPU, peak RSS, requests, phases
- *   overhead    the suite vs a bare HTTP loop replaying its exchanges.ndjson, at --runs 100 and 1000
+ *   overhead    the suite vs a bare HTTP loop replaying its exchanges.ndjson with the suite's lanes and
+ *               concurrency (like for like), at --runs 100 and 1000, and at 20 ms per request
  *   components  generation, judging and logging per request, in-process (bench/components.ts)
  *   scaling     --runs 100, 1000, 10000: time and memory
  *   bugs        three planted bugs: time to the first failure and to the shrunk counterexample
@@ -23,7 +24,13 @@ import { parseArgs } from 'node:util';
 import { spread, fmt, fmtSpread, now, table, type Row } from './lib/stats.ts';
 import { hasGnuTime, runMeasured, ROOT, type Measured } from './lib/child.ts';
 import { cliRun, type RunFigures } from './lib/cli-run.ts';
-import { overheadRep, type OverheadRep, type ReplayMode } from './lib/overhead.ts';
+import {
+  CONCURRENCY as SUITE_CONCURRENCY,
+  overheadRep,
+  REPLAY_MODES,
+  type OverheadRep,
+  type ReplayMode,
+} from './lib/overhead.ts';
 import { bugRun, PLANTED, type BugRun } from './lib/bugs.ts';
 import { load, machine } from './lib/machine.ts';
 import { compiledAvailable, compiledRep, type CompiledRep, type Entry } from './lib/compiled.ts';
@@ -66,9 +73,11 @@ const plan = quick
       startupReps: 2,
       compiledReps: 2,
       gatingReps: 2,
+      // [--runs, repetitions, ms per request]
       overhead: [
-        [100, 1],
-        [1000, 1],
+        [100, 1, 0],
+        [1000, 1, 0],
+        [100, 1, 20],
       ],
       scaling: [[1000, 1]],
       bugSeeds: 2,
@@ -81,8 +90,9 @@ const plan = quick
       compiledReps: 5,
       gatingReps: 5,
       overhead: [
-        [100, 3],
-        [1000, 3],
+        [100, 3, 0],
+        [1000, 3, 0],
+        [100, 3, 20],
       ],
       scaling: [
         [1000, 2],
@@ -160,7 +170,8 @@ async function compiled(): Promise<void> {
       ? '`node --import tsx runner/cli.ts` (npm start)'
       : '`node dist/runner/cli.js` (the bin)',
     fmtSpread(spread(of(entry).map((r) => s(r.firstRequestMs))), 2),
-    fmtSpread(spread(of(entry).map((r) => MB(r.run.maxRssKb))), 0),
+    fmtSpread(spread(of(entry).map((r) => MB(peakKb(r)))), 0),
+    `${fmtSpread(spread(of(entry).map((r) => MB(r.run.maxRssKb))), 0)} / ${fmtSpread(spread(of(entry).map((r) => MB(r.run.treePeakKb))), 0)} (${Math.max(...of(entry).map((r) => r.run.treeProcesses))})`,
     fmtSpread(spread(of(entry).map((r) => s(r.run.wallMs))), 2),
     fmtSpread(spread(of(entry).map((r) => r.run.userS + r.run.sysS)), 2),
     of(entry)
@@ -168,15 +179,33 @@ async function compiled(): Promise<void> {
       .join(' '),
   ]);
   const ratio = (f: (r: CompiledRep) => number) => fmt(median('loader', f) / median('compiled', f), 2);
+  compiledPeakMB = Math.max(...of('compiled').map((r) => MB(peakKb(r))));
   emit(
     `## Loader against compiled (${plan.compiledReps} runs each, in turns)\n\n` +
-      table(['command', 'spawn → first request s', 'peak RSS MB', 'wall s', 'CPU s', 'exit'], rows) +
+      table(
+        [
+          'command',
+          'spawn → first request s',
+          'peak memory MB',
+          'GNU time / process tree sampled MB (processes)',
+          'wall s',
+          'CPU s',
+          'exit',
+        ],
+        rows,
+      ) +
       `\n\nLoader / compiled (medians): start-up ${ratio((r) => r.firstRequestMs)}×, peak memory ` +
-      `${ratio((r) => r.run.maxRssKb)}×, wall ${ratio((r) => r.run.wallMs)}×. Peak RSS, wall and CPU: a default run ` +
+      `${ratio(peakKb)}×, wall ${ratio((r) => r.run.wallMs)}×. Peak memory, wall and CPU: a default run ` +
       '(embedded backend, `--seed N`); spawn → first request: a run against a backend served by the bench, which ' +
-      'times the first request it gets (the preflight).',
+      'times the first request it gets (the preflight). Peak memory is what the machine must have: the larger of ' +
+      "GNU time's peak RSS (the largest process; vitest's worker is a thread of it) and the summed RSS of the " +
+      'whole process tree sampled every 200 ms.',
   );
 }
+
+/** The larger of GNU time's peak (one process, exact) and the process tree's summed peak (sampled). */
+const peakKb = (r: CompiledRep): number => Math.max(r.run.maxRssKb, r.run.treePeakKb);
+let compiledPeakMB = NaN;
 
 // ---------------------------------------------------------------------------------------------- gating
 const gating: RunFigures[] = [];
@@ -289,21 +318,23 @@ async function componentsBench(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------- overhead
+/** At 0 ms per request, by --runs (what the targets and the time split read). */
 const overhead = new Map<number, OverheadRep[]>();
 async function overheadRuns(): Promise<void> {
-  for (const [runs, reps] of plan.overhead as [number, number][]) {
+  for (const [runs, reps, delayMs] of plan.overhead as [number, number, number][]) {
     const list: OverheadRep[] = [];
     for (let i = 0; i < reps; i++) {
-      const rep = await overheadRep(runs, 21 + i);
+      // With latency, one request at a time takes minutes: only the like-for-like loop is played.
+      const rep = await overheadRep(runs, 21 + i, delayMs, delayMs > 0 ? ['laned'] : REPLAY_MODES);
       list.push(rep);
-      const bare = rep.replays.find((r) => r.mode === 'keepalive');
+      const bare = rep.replays.find((r) => r.mode === 'laned');
       say(
-        `overhead --runs ${runs} ${i + 1}/${reps}: suite phase ${fmt(s(rep.spanMs), 2)} s, bare ${fmt(s(bare?.spanMs ?? NaN), 2)} s` +
+        `overhead --runs ${runs} at ${delayMs} ms ${i + 1}/${reps}: suite phase ${fmt(s(rep.spanMs), 2)} s, laned loop ${fmt(s(bare?.spanMs ?? NaN), 2)} s` +
           (rep.notes.length ? ` (${rep.notes.join('; ')})` : ''),
       );
     }
-    overhead.set(runs, list);
-    emit(overheadTable(runs, list));
+    if (delayMs === 0) overhead.set(runs, list);
+    emit(overheadTable(runs, delayMs, list));
   }
 }
 
@@ -311,7 +342,7 @@ function replayOf(rep: OverheadRep, mode: ReplayMode) {
   return rep.replays.find((r) => r.mode === mode);
 }
 
-function overheadTable(runs: number, reps: OverheadRep[]): string {
+function overheadTable(runs: number, delayMs: number, reps: OverheadRep[]): string {
   const m = (f: (r: OverheadRep) => number, d = 2) => fmtSpread(spread(reps.map(f)), d);
   const span = (mode: ReplayMode) => (r: OverheadRep) => s(replayOf(r, mode)?.spanMs ?? NaN);
   const loop = (mode: ReplayMode) => (r: OverheadRep) => s(replayOf(r, mode)?.loopMs ?? NaN);
@@ -329,7 +360,19 @@ function overheadTable(runs: number, reps: OverheadRep[]): string {
       `${m((r) => r.suite.cpuS)} / ${m((r) => r.backendCpuS)}`,
     ],
     [
-      'bare loop, keep-alive: all requests s / same phase s',
+      `bare loop, laned (the suite's lanes at once, at most ${SUITE_CONCURRENCY} in flight, keep-alive): all s / phase s`,
+      `${m(loop('laned'))} / ${m(span('laned'))}`,
+    ],
+    [
+      '**ratio, request phase: suite / bare laned loop (like for like: the suite’s own cost)**',
+      `**${m((r) => suiteSpan(r) / span('laned')(r))}**`,
+    ],
+    [
+      '**overhead per request µs** (suite − bare laned loop, request phase)',
+      `**${m(perReq(suiteSpan, span('laned')), 0)}**`,
+    ],
+    [
+      'bare loop, one request at a time, keep-alive: all requests s / same phase s',
       `${m(loop('keepalive'))} / ${m(span('keepalive'))}`,
     ],
     ['bare loop, new connection each: all s / phase s', `${m(loop('close'))} / ${m(span('close'))}`],
@@ -349,17 +392,17 @@ function overheadTable(runs: number, reps: OverheadRep[]): string {
         .join(', '),
     ],
     [
-      '**ratio, request phase: suite / bare keep-alive**',
-      `**${m((r) => suiteSpan(r) / span('keepalive')(r))}**`,
+      'ratio, request phase: suite / bare one-at-a-time keep-alive (not like for like: the suite has lanes)',
+      m((r) => suiteSpan(r) / span('keepalive')(r)),
     ],
     ['ratio, request phase: suite / bare new connection each', m((r) => suiteSpan(r) / span('close')(r))],
     [
-      'ratio, whole run: suite process wall / bare keep-alive loop',
-      m((r) => s(r.suite.wallMs) / loop('keepalive')(r)),
+      'ratio, whole run: suite process wall / bare laned loop',
+      m((r) => s(r.suite.wallMs) / loop('laned')(r)),
     ],
     [
-      '**overhead per request µs** (suite − bare keep-alive, request phase)',
-      `**${m(perReq(suiteSpan, span('keepalive')), 0)}**`,
+      'suite − bare one-at-a-time keep-alive µs per request (the split below starts from it)',
+      m(perReq(suiteSpan, span('keepalive')), 0),
     ],
     [
       '  of which HTTP client (supertest, JSON parse, redaction) µs',
@@ -392,11 +435,14 @@ function overheadTable(runs: number, reps: OverheadRep[]): string {
     ...r.replays.flatMap((x) => (x.note ? [`${x.mode}: ${x.note}`] : [])),
   ]);
   return (
-    `## 2. Overhead over the network at --runs ${runs} (${reps.length} run${reps.length > 1 ? 's' : ''}, median (min–max))\n\n` +
+    `## 2. Overhead over the network at --runs ${runs}, ${delayMs} ms per request (${reps.length} run${reps.length > 1 ? 's' : ''}, median (min–max))\n\n` +
     table(['figure', 'value'], rows) +
     '\n\nThe suite ran with --base-url against a reference backend served by the bench; its exchanges.ndjson was ' +
-    'then replayed by bench/replay.ts (a child process) against a fresh reference backend (the same creates first, ' +
-    'so the same ids), sequentially except each burst group (Promise.all). Phase times are read at the backend over ' +
+    'then replayed by bench/replay.ts (a child process) against a fresh reference backend answering as late (the ' +
+    "same creates first, so the same ids). Like for like, the laned loop sends the same requests with the suite's " +
+    `concurrency: each lane's requests in order, every lane at once, at most ${SUITE_CONCURRENCY} in flight (the suite's --concurrency), ` +
+    'no barrier between checks; its ratio is the suite’s own cost. The other loops send one request at a time ' +
+    '(each burst at once) and split that cost. Phase times are read at the backend over ' +
     "the suites' own requests (preflight, fixtures and clean-up excluded), so the suite's start-up and reports do " +
     'not count in the request-phase ratio; the whole-run ratio counts them. Client = suite-client replay − keep-alive ' +
     'replay; generation, judging and logging come from the components bench (CPU time, measured apart); the rest is ' +
@@ -667,15 +713,20 @@ function verdicts(): void {
   ]);
   const at1000 = overhead.get(1000) ?? [];
   const ratio = at1000.length
-    ? spread(at1000.map((r) => r.spanMs / (replayOf(r, 'keepalive')?.spanMs ?? NaN))).median
+    ? spread(at1000.map((r) => r.spanMs / (replayOf(r, 'laned')?.spanMs ?? NaN))).median
     : NaN;
   const whole = at1000.length
-    ? spread(at1000.map((r) => r.suite.wallMs / (replayOf(r, 'keepalive')?.loopMs ?? NaN))).median
+    ? spread(at1000.map((r) => r.suite.wallMs / (replayOf(r, 'laned')?.loopMs ?? NaN))).median
     : NaN;
   rows.push([
     'overhead ratio under 1.5 at --runs 1000',
-    `${fmt(ratio, 2)} request phase vs bare keep-alive loop (whole run: ${fmt(whole, 2)})`,
+    `${fmt(ratio, 2)} request phase vs the same requests from a bare loop with the same lanes and cap (whole run: ${fmt(whole, 2)})`,
     verdict(at1000.length ? ratio < 1.5 : undefined),
+  ]);
+  rows.push([
+    'peak memory of a compiled default run under 250 MB',
+    Number.isNaN(compiledPeakMB) ? 'n/a' : `${fmt(compiledPeakMB, 0)} MB (the highest of its runs)`,
+    verdict(Number.isNaN(compiledPeakMB) ? undefined : compiledPeakMB < 250),
   ]);
   const big = scaling.get(10000) ?? [];
   const peak = big.length ? spread(big.map((r) => MB(r.maxRssKb))).median : NaN;
@@ -725,7 +776,7 @@ function whereTimeGoes(): void {
   const med = (f: (r: OverheadRep) => number) => spread(reps.map(f)).median;
   const wall = med((r) => r.suite.wallMs);
   const n = med((r) => r.suiteRequests);
-  const bare = med((r) => replayOf(r, 'keepalive')?.spanMs ?? NaN);
+  const bare = med((r) => replayOf(r, 'laned')?.spanMs ?? NaN);
   const client = med(
     (r) => (replayOf(r, 'suite-client')?.spanMs ?? NaN) - (replayOf(r, 'keepalive')?.spanMs ?? NaN),
   );
@@ -733,7 +784,7 @@ function whereTimeGoes(): void {
   const c = components?.perRequestUs;
   const parts: [string, number][] = [
     ['start-up: node, tsx, modules, fixtures, vitest (spawn → first suite request)', med((r) => r.startupMs)],
-    ['the network and the backend (bare keep-alive loop, same requests)', bare],
+    ['the network and the backend (bare loop, same requests, same lanes and cap)', bare],
     ['HTTP client: supertest, a connection per request, JSON parse', client],
   ];
   if (c) {
@@ -760,8 +811,8 @@ function whereTimeGoes(): void {
     '## What dominates the time (--runs 100, suite against the bench-served backend)\n\n' +
       table(['part', 's', 'share'], rows) +
       `\n\nLargest: ${top.map(([label, ms]) => `${label.split(':')[0]} (${fmt((ms / wall) * 100, 0)} %)`).join(', then ')}. ` +
-      "Network = the bare loop's time over the same requests; client = the suite's ApiClient replaying them minus " +
-      'that; generation/judging/logging = per-request costs of the components bench × requests; the rest is what ' +
+      "Network = the laned bare loop's time over the same requests; client = the suite's ApiClient replaying them " +
+      'one at a time minus a bare loop doing the same; generation/judging/logging = per-request costs of the components bench × requests; the rest is what ' +
       'remains of the measured request phase.',
   );
 }

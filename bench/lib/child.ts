@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeRss } from './process-tree.ts';
 import { now } from './stats.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,6 +39,9 @@ export interface Measured {
   stdout: string;
   stderr: Line[];
   rss: RssSample[];
+  /** Peak of the summed VmRSS of the command's whole process tree (sampled), and the most processes seen in it. */
+  treePeakKb: number;
+  treeProcesses: number;
 }
 
 export interface RunSpec {
@@ -99,6 +103,8 @@ export function runMeasured(spec: RunSpec): Promise<Measured> {
   let partial = '';
   let lastCpu: { user: number; sys: number } | undefined;
   let target: number | undefined = useTime ? undefined : child.pid;
+  let treePeakKb = 0;
+  let treeProcesses = 0;
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => {
     const t = now();
@@ -112,6 +118,9 @@ export function runMeasured(spec: RunSpec): Promise<Measured> {
     const status = readProc(target, 'status');
     if (!status) return;
     rss.push({ t: now(), rssKb: statusKb(status, 'VmRSS'), hwmKb: statusKb(status, 'VmHWM') });
+    const tree = treeRss(target);
+    treePeakKb = Math.max(treePeakKb, tree.rssKb);
+    treeProcesses = Math.max(treeProcesses, tree.processes);
     lastCpu = cpuSeconds(target) ?? lastCpu;
   };
   const poller = setInterval(sample, 200);
@@ -156,6 +165,8 @@ export function runMeasured(spec: RunSpec): Promise<Measured> {
         stdout,
         stderr,
         rss,
+        treePeakKb,
+        treeProcesses,
       });
     });
   });

@@ -10,6 +10,8 @@ export interface Logged {
   spec: RequestSpec;
   request: SentRequest;
   status: number | undefined;
+  /** The lane that sent it (the suites' requests); absent for set-up and clean-up. */
+  lane?: number;
 }
 
 export async function countLines(path: string): Promise<{ lines: number; bytes: number }> {
@@ -30,7 +32,14 @@ export async function readLogged(path: string): Promise<Logged[]> {
   for await (const line of lines) {
     if (!line) continue;
     const e = JSON.parse(line) as Exchange;
-    out.push({ seq: e.seq, role: e.role, spec: e.spec, request: e.request, status: e.response?.status });
+    out.push({
+      seq: e.seq,
+      role: e.role,
+      spec: e.spec,
+      request: e.request,
+      status: e.response?.status,
+      ...(e.lane !== undefined ? { lane: e.lane } : {}),
+    });
   }
   return out;
 }

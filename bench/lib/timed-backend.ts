@@ -5,6 +5,7 @@
  */
 import { loadContract } from '../../contracts/load.ts';
 import { serve, type RunningServer } from '../../backend/http-server.ts';
+import { delayed } from '../../backend/delay.ts';
 import { createReferenceBackend } from '../../backend/reference-backend.ts';
 import { findVariant } from '../../backend/variants/catalogue.ts';
 import type { Handler } from '../../backend/types.ts';
@@ -29,7 +30,8 @@ export interface TimedBackend {
   close(): Promise<void>;
 }
 
-export async function startTimedBackend(variantId?: string): Promise<TimedBackend> {
+/** `delayMs`: every answer that much late, like a backend across a network (timed from arrival to answer). */
+export async function startTimedBackend(variantId?: string, delayMs = 0): Promise<TimedBackend> {
   const options = {
     contract: loadContract(),
     token: BENCH_TOKEN,
@@ -44,6 +46,7 @@ export async function startTimedBackend(variantId?: string): Promise<TimedBacken
     if (!variant) throw new Error(`no variant "${variantId}" in backend/variants/catalogue.ts`);
     inner = variant.build(options);
   }
+  inner = delayed(inner, delayMs);
   const marks: Mark[] = [];
   const handler: Handler = async (request) => {
     const start = now();

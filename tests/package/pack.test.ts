@@ -4,28 +4,16 @@
  * replay), `runConformance({ app })` on a conforming and a broken app in process, and a vitest file using the helper.
  * The broken app is one realistic bug: it lets requests without valid credentials through (rule A2).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceApp } from '../../runner/reference-app.ts';
-import { ROOT, runProcess, type CliResult } from '../support/run-cli.ts';
+import { ROOT, type CliResult } from '../support/run-cli.ts';
+import { inProject as inTeamProject, run, teamProject, teamVitest, TOKEN } from './team-project.ts';
 
-const TOKEN = 'pack-test-token-0123456789';
 const SMALL = ['--runs', '5', '--lanes', '2', '--seed', '7'];
-
-/** The app under test, in a file of the team's project: a conforming one, or with BROKEN=1 one that skips auth. */
-const APP = `import { referenceApp } from 'unified-customer-conformance';
-export const token = '${TOKEN}';
-export const app = referenceApp({ token, basePath: '/api' });
-export const brokenApp = (request, response) => {
-  request.headers.authorization = 'Bearer ' + token;
-  app(request, response);
-};
-`;
 
 const API = `import { createServer } from 'node:http';
 import { ConformanceOptionsError, runConformance } from 'unified-customer-conformance';
@@ -56,12 +44,6 @@ console.log(JSON.stringify({
 }));
 `;
 
-const SUITE = `import { conformanceSuite } from 'unified-customer-conformance/vitest';
-import { app, brokenApp, token } from '../app.mjs';
-
-conformanceSuite({ app: process.env.BROKEN ? brokenApp : app, basePath: '/api', token, runs: 5, lanes: 2, reportDir: 'reports-vitest' });
-`;
-
 /** Compiled with the package's .d.ts only: a wrong type there (or none) fails the check. */
 const TYPED = `import { createServer } from 'node:http';
 import { runConformance, type ConformanceOptions, type ConformanceResult } from 'unified-customer-conformance';
@@ -80,54 +62,15 @@ let project: string;
 let brokenServer: Server;
 let brokenUrl: string;
 
-/** A command in the team's project, with a clean environment (no BASE_URL from vite, no colours). */
-const inProject = (command: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> =>
-  runProcess(command, args, { NO_COLOR: '1', ...env }, 240_000, project);
+const inProject = (command: string, args: string[], env?: Record<string, string>): Promise<CliResult> =>
+  inTeamProject(project, command, args, env);
 
 const bin = (args: string[], env?: Record<string, string>) =>
   inProject(join(project, 'node_modules', '.bin', 'customer-conformance'), args, env);
 
-/** Newest modification time under the folders the build compiles. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return latest;
-}
-
-function run(command: string, args: string[], cwd: string): string {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 240_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${result.stderr || result.stdout}`);
-  return result.stdout;
-}
-
 beforeAll(async () => {
-  // npm test builds first (pretest); a file run alone rebuilds only when a source is newer than the build.
-  const sources = ['contracts', 'core', 'generators', 'http', 'suites', 'runner', 'backend', 'reporting'];
-  const built = (() => {
-    try {
-      return statSync(join(ROOT, 'dist', 'runner', 'index.js')).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  if (sources.some((dir) => newest(join(ROOT, dir)) > built)) run('npm', ['run', 'build'], ROOT);
-
-  project = mkdtempSync(join(tmpdir(), 'conformance-pack-'));
-  const tarball = run('npm', ['pack', '--ignore-scripts', '--pack-destination', project], ROOT)
-    .trim()
-    .split('\n')
-    .at(-1);
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({ name: 'team-backend', version: '1.0.0', private: true, type: 'module' }),
-  );
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`], project);
-  writeFileSync(join(project, 'app.mjs'), APP);
+  project = await teamProject();
   writeFileSync(join(project, 'api.mjs'), API);
-  mkdirSync(join(project, 'test'));
-  writeFileSync(join(project, 'test', 'conformance.test.mjs'), SUITE);
 
   const reference = referenceApp({ token: TOKEN });
   brokenServer = createServer((request, response) => {
@@ -218,13 +161,17 @@ describe('the packed package, installed into an empty project', () => {
   }, 300_000);
 
   it('the vitest helper: one test per rule; exit 0 when the app conforms, 1 with the failing rule when not', async () => {
-    const vitest = join(project, 'node_modules', '.bin', 'vitest');
-    const good = await inProject(vitest, ['run'], { CONFORMANCE_SEED: '11' });
+    // With no vitest of its own, the project got the newest one the peer range allows.
+    const vitest = JSON.parse(
+      readFileSync(join(project, 'node_modules', 'vitest', 'package.json'), 'utf8'),
+    ) as { version: string };
+    expect(vitest.version).toMatch(/^4\./);
+    const good = await teamVitest(project, false);
     expect(good.code, good.stdout + good.stderr).toBe(0);
     // One test per rule: each passes, or is skipped when so small a run (runs: 5) judged no case of it.
     expect(good.stdout).toMatch(/Tests\s+(\d+) passed( \| (\d+) skipped)? \(20\)/);
     expect(good.stdout).not.toMatch(/failed/);
-    const broken = await inProject(vitest, ['run'], { BROKEN: '1', CONFORMANCE_SEED: '11' });
+    const broken = await teamVitest(project, true);
     expect(broken.code, broken.stdout + broken.stderr).toBe(1);
     const output = broken.stdout + broken.stderr;
     expect(output).toMatch(/Tests\s+1 failed \| \d+ passed( \| \d+ skipped)? \(20\)/);
