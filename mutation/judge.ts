@@ -23,6 +23,22 @@ const CONFIGURATIONS: { name: string; args: string[] }[] = [
   { name: 'replace-strict', args: ['--put-semantics', 'replace', '--embedded-strict'] },
 ];
 
+/**
+ * MUTATION_CONFIGURATIONS (names, comma-separated) judges a mutant under some configurations only: for re-judging
+ * a mutant in code that only those reach (the strict checks), where the others run the reference's own code.
+ */
+const only = process.env['MUTATION_CONFIGURATIONS']
+  ? process.env['MUTATION_CONFIGURATIONS'].split(',').map((name) => name.trim())
+  : undefined;
+const unknown = only?.filter((name) => !CONFIGURATIONS.some((c) => c.name === name)) ?? [];
+if (unknown.length > 0) {
+  console.error(
+    `MUTATION_CONFIGURATIONS: unknown ${unknown.join(', ')}; use ${CONFIGURATIONS.map((c) => c.name).join(', ')}`,
+  );
+  process.exit(2);
+}
+const configurations = only ? CONFIGURATIONS.filter((c) => only.includes(c.name)) : CONFIGURATIONS;
+
 const mutant = process.env['__STRYKER_ACTIVE_MUTANT__'] ?? 'none';
 const scratch = mkdtempSync(join(tmpdir(), `mutant-${mutant}-`));
 const noRegressions = join(scratch, 'no-regressions');
@@ -30,9 +46,15 @@ mkdirSync(noRegressions);
 /** One line per mutant (which configuration killed it, with what exit), for reading survivors and exit-2 kills. */
 const log = process.env['MUTATION_JUDGE_LOG'];
 
-let verdict = { mutant, killedBy: 'none', exit: 0, lastLine: '' };
+let verdict = {
+  mutant,
+  killedBy: 'none',
+  exit: 0,
+  lastLine: '',
+  configurations: configurations.map((c) => c.name),
+};
 try {
-  for (const configuration of CONFIGURATIONS) {
+  for (const configuration of configurations) {
     const run = spawnSync(
       process.execPath,
       [
@@ -53,7 +75,7 @@ try {
     const exit = run.status ?? 128;
     if (exit !== 0) {
       const lines = `${run.stdout}\n${run.stderr}`.trim().split('\n');
-      verdict = { mutant, killedBy: configuration.name, exit, lastLine: lines.at(-1) ?? '' };
+      verdict = { ...verdict, killedBy: configuration.name, exit, lastLine: lines.at(-1) ?? '' };
       break;
     }
   }

@@ -112,6 +112,28 @@ export const VALIDATION_VARIANTS: readonly Variant[] = [
     }),
   ),
   variant(
+    'rejects-single-characters',
+    'B3',
+    'the request schema says minLength: 2 ("at least two letters"), so a one-character value (a middle initial, a one-letter street) is answered 422',
+    alsoRejects((body, ctx) => {
+      const field = firstString(body, ctx, (value) => value.length < 2);
+      return field === undefined
+        ? ok
+        : { ok: false, status: 422, message: `${field} must be at least 2 characters` };
+    }),
+  ),
+  variant(
+    'rejects-exactly-255',
+    'B3',
+    'an off-by-one length check (`value.length >= 255` where `> 255` was meant), so a string of exactly 255 is answered 422',
+    alsoRejects((body, ctx) => {
+      const field = firstString(body, ctx, (value) => value.length >= 255);
+      return field === undefined
+        ? ok
+        : { ok: false, status: 422, message: `${field} must be shorter than 255 characters` };
+    }),
+  ),
+  variant(
     'rejects-non-ascii-name',
     'B3',
     'name is validated against a printable-ASCII pattern, so accented, CJK or emoji names are answered 400',

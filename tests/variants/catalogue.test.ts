@@ -423,6 +423,8 @@ const TRIGGERS: Trigger[] = [
   { variant: 'rejects-null-optional', scenario: withPlain({ phone: null }) },
   // B3
   { variant: 'rejects-over-100-chars', scenario: withPlain({ name: 'A'.repeat(150) }) },
+  { variant: 'rejects-single-characters', scenario: withPlain({ address_line2: 'B' }) },
+  { variant: 'rejects-exactly-255', scenario: withPlain({ name: 'A'.repeat(255) }) },
   { variant: 'rejects-non-ascii-name', scenario: withPlain({ name: 'José Lovelace' }) },
   { variant: 'rejects-uppercase-email', scenario: withPlain({ email: 'Ada@Example.com' }) },
   { variant: 'rejects-astral-chars', scenario: withPlain({ address_city: 'London \u{1F3F0}' }) },
