@@ -59,6 +59,14 @@ function firstString(
 
 const ok: Validation = { ok: true };
 
+/** A validator that answers 422 to the first updatable field holding a string that fails its test. */
+function refusesStrings(test: (value: string) => boolean, problem: string): StepOverrides {
+  return alsoRejects((body, ctx) => {
+    const field = firstString(body, ctx, test);
+    return field === undefined ? ok : { ok: false, status: 422, message: `${field} ${problem}` };
+  });
+}
+
 export const VALIDATION_VARIANTS: readonly Variant[] = [
   // B1: required fields
   variant(
@@ -104,34 +112,19 @@ export const VALIDATION_VARIANTS: readonly Variant[] = [
     'rejects-over-100-chars',
     'B3',
     'the request schema says maxLength: 100 instead of 255, so longer strings are answered 422',
-    alsoRejects((body, ctx) => {
-      const field = firstString(body, ctx, (value) => codePointLength(value) > 100);
-      return field === undefined
-        ? ok
-        : { ok: false, status: 422, message: `${field} must be at most 100 characters` };
-    }),
+    refusesStrings((value) => codePointLength(value) > 100, 'must be at most 100 characters'),
   ),
   variant(
     'rejects-single-characters',
     'B3',
     'the request schema says minLength: 2 ("at least two letters"), so a one-character value (a middle initial, a one-letter street) is answered 422',
-    alsoRejects((body, ctx) => {
-      const field = firstString(body, ctx, (value) => value.length < 2);
-      return field === undefined
-        ? ok
-        : { ok: false, status: 422, message: `${field} must be at least 2 characters` };
-    }),
+    refusesStrings((value) => value.length < 2, 'must be at least 2 characters'),
   ),
   variant(
     'rejects-exactly-255',
     'B3',
     'an off-by-one length check (`value.length >= 255` where `> 255` was meant), so a string of exactly 255 is answered 422',
-    alsoRejects((body, ctx) => {
-      const field = firstString(body, ctx, (value) => value.length >= 255);
-      return field === undefined
-        ? ok
-        : { ok: false, status: 422, message: `${field} must be shorter than 255 characters` };
-    }),
+    refusesStrings((value) => value.length >= 255, 'must be shorter than 255 characters'),
   ),
   variant(
     'rejects-non-ascii-name',
@@ -157,12 +150,7 @@ export const VALIDATION_VARIANTS: readonly Variant[] = [
     'rejects-astral-chars',
     'B3',
     'a guard for a utf8mb3 column answers 422 to any string holding characters outside the BMP (emoji)',
-    alsoRejects((body, ctx) => {
-      const field = firstString(body, ctx, (value) => ASTRAL.test(value));
-      return field === undefined
-        ? ok
-        : { ok: false, status: 422, message: `${field} holds unsupported characters` };
-    }),
+    refusesStrings((value) => ASTRAL.test(value), 'holds unsupported characters'),
   ),
   // B4: out-of-envelope strings
   variant(

@@ -9,9 +9,8 @@ import type { ReferenceOptions } from '../../backend/reference-backend.ts';
 import type { Handler } from '../../backend/types.ts';
 import { findVariant } from '../../backend/variants/catalogue.ts';
 import { loadContract } from '../../contracts/load.ts';
+import { testClient } from '../support/test-client.ts';
 import type { Counterexample } from '../../core/failure.ts';
-import { ApiClient } from '../../http/api-client.ts';
-import { ExchangeLog } from '../../http/exchange-log.ts';
 import { formatSummary } from '../../reporting/console-summary.ts';
 import { formatFailure } from '../../reporting/format-failure.ts';
 import { toHtml } from '../../reporting/html.ts';
@@ -47,15 +46,7 @@ function scenario(auth: UpdateScenario['auth'], body: Record<string, unknown>): 
 async function judged(build: (options: ReferenceOptions) => Handler, s: UpdateScenario) {
   const server = await serve(build({ contract, token: TOKEN }), 0);
   try {
-    const base = new ApiClient({
-      baseUrl: `${server.origin}/api/v1`,
-      token: TOKEN,
-      contract,
-      timeoutMs: 5000,
-      concurrency: 4,
-      fixtures: {},
-      log: new ExchangeLog(undefined),
-    });
+    const base = testClient(server.origin, TOKEN, contract);
     const fixtures = await createFixtures(base, contract, 1);
     const trace = await play(s, base.withFixtures(fixtures.ids));
     const { violations } = judge(trace, s, { contract, semantics: 'merge', initial: fixtures.initial });

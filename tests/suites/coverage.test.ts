@@ -7,8 +7,7 @@ import { serve, type RunningServer } from '../../backend/http-server.ts';
 import { createReferenceBackend } from '../../backend/reference-backend.ts';
 import type { EdgePolicy } from '../../backend/types.ts';
 import { loadContract } from '../../contracts/load.ts';
-import { ApiClient } from '../../http/api-client.ts';
-import { ExchangeLog } from '../../http/exchange-log.ts';
+import { testClient } from '../support/test-client.ts';
 import { createFixtures } from '../../runner/fixtures.ts';
 import { CoverageTally } from '../../suites/coverage.ts';
 import { judge } from '../../suites/judge.ts';
@@ -29,15 +28,7 @@ afterAll(async () => {
 async function lane(edgePolicy: EdgePolicy) {
   const server = await serve(createReferenceBackend({ contract, token: TOKEN, edgePolicy }).handler, 0);
   servers.push(server);
-  const base = new ApiClient({
-    baseUrl: `${server.origin}/api/v1`,
-    token: TOKEN,
-    contract,
-    timeoutMs: 5000,
-    concurrency: 4,
-    fixtures: {},
-    log: new ExchangeLog(undefined),
-  });
+  const base = testClient(server.origin, TOKEN, contract);
   const fixtures = await createFixtures(base, contract, 1);
   const client = base.withFixtures(fixtures.ids);
   return async (s: UpdateScenario, tally: CoverageTally) => {

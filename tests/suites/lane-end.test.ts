@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../backend/http-server.ts';
 import { createReferenceBackend } from '../../backend/reference-backend.ts';
 import { loadContract } from '../../contracts/load.ts';
-import { ApiClient } from '../../http/api-client.ts';
+import { testClient } from '../support/test-client.ts';
 import { createLanes } from '../../runner/lanes.ts';
 import { LANE_CUSTOMERS_KEPT } from '../../suites/checks/lane-customers-kept.ts';
 import { judgeLanesAtEnd } from '../../suites/lane-end.ts';
@@ -21,14 +21,7 @@ let lanes: Lane[];
 
 beforeAll(async () => {
   server = await serve(backend.handler, 0);
-  const base = new ApiClient({
-    baseUrl: `${server.origin}/api/v1`,
-    token: TOKEN,
-    contract,
-    timeoutMs: 5000,
-    concurrency: 4,
-    fixtures: {},
-  });
+  const base = testClient(server.origin, TOKEN, contract);
   const sets = await createLanes(base, contract, 11, 3, []);
   lanes = sets.map(
     (set, index) =>
