@@ -22,6 +22,7 @@ import type { DiagnosisKind } from '../core/diagnosis.ts';
 import type { Exchange } from '../core/exchange.ts';
 import type { Violation } from '../core/failure.ts';
 import type { Scenario } from './scenarios/scenario.ts';
+import { isNoAnswer } from './checks/no-server-error.ts';
 
 /**
  * The part of a fingerprint that says what happened to a value: the diagnosis's kind (core/diagnosis.ts), never
@@ -237,7 +238,7 @@ export function findingRule(v: Violation): string {
 function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined): string[] {
   switch (v.check) {
     case 'no_server_error': {
-      const what = v.title === 'No answer' ? 'no-answer' : '5xx';
+      const what = isNoAnswer(v) ? 'no-answer' : '5xx';
       const role = exchange?.role;
       const on = role !== undefined && !MAIN_ROLES.has(role) ? slug(role) : crashCause(scenario, exchange);
       return [what, on];

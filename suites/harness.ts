@@ -20,6 +20,7 @@ import { CheckSchedule, LaneQueue, scopeOf, withScope, type CheckScope } from '.
 import type { Scenario } from './scenarios/scenario.ts';
 import { seedFor } from './seeds.ts';
 import { resolveSemantics } from './semantics.ts';
+import { isNoAnswer } from './checks/no-server-error.ts';
 
 export interface Harness {
   env: SuiteEnv;
@@ -214,7 +215,7 @@ function cutByStop(env: SuiteEnv, result: CheckResult): CheckResult {
   const failures = result.failures
     .map((failure) => ({
       ...failure,
-      violations: failure.violations.filter((v) => !(v.rule === 'R2' && v.title === 'No answer')),
+      violations: failure.violations.filter((v) => !isNoAnswer(v)),
     }))
     .filter((failure) => failure.violations.length > 0);
   return { ...result, failures };

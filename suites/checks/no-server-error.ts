@@ -3,6 +3,13 @@ import type { Violation } from '../../core/failure.ts';
 import type { Check } from './check.ts';
 import { always } from './conditions.ts';
 
+/** The title of an unanswered request's violation: the one place that tells it from a 5xx (fingerprints, a stop). */
+const NO_ANSWER = 'No answer';
+
+export function isNoAnswer(v: Violation): boolean {
+  return v.check === 'no_server_error' && v.title === NO_ANSWER;
+}
+
 export const noServerError: Check = {
   name: 'no_server_error',
   rule: 'R2',
@@ -15,7 +22,7 @@ export const noServerError: Check = {
         violations.push({
           rule: 'R2',
           check: 'no_server_error',
-          title: 'No answer',
+          title: NO_ANSWER,
           received: exchange.error,
           expected: 'an HTTP answer below 500',
           exchangeSeq: exchange.seq,
