@@ -5,6 +5,7 @@
  * more request in (additive increase, multiplicative decrease: it backs off fast and creeps back). One limiter
  * serves every lane.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface ThrottleState {
   /** 429 answers met. */
@@ -17,8 +18,13 @@ export interface ThrottleState {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Marks the requests of the task that has the backend to itself (`alone`), however deep they are sent from. */
+const owner = new AsyncLocalStorage<symbol>();
+
 export class AdaptiveLimit {
   private active = 0;
+  /** The task running alone, if one is: every other request waits until it ends. */
+  private soleTask: symbol | undefined;
   private readonly waiting: (() => void)[] = [];
   private limitNow: number;
   private lowest: number;
@@ -46,7 +52,7 @@ export class AdaptiveLimit {
     for (;;) {
       const pause = this.pausedUntil - Date.now();
       if (pause > 0) await sleep(pause);
-      else if (this.active >= this.limitNow) await new Promise<void>((resolve) => this.waiting.push(resolve));
+      else if (this.active >= this.limitNow || this.heldBack()) await this.nextChange();
       else break;
     }
     this.active++;
@@ -56,6 +62,32 @@ export class AdaptiveLimit {
       this.active--;
       this.wake();
     }
+  }
+
+  /**
+   * Runs `task` with no other request in flight: it waits for those in flight to end, and holds back every request
+   * not sent from within it until it ends. A failure played again this way cannot be a value another lane's write
+   * (through a leak between customers) happened to put there.
+   */
+  async alone<T>(task: () => Promise<T>): Promise<T> {
+    while (this.soleTask !== undefined) await this.nextChange();
+    const key = Symbol('alone');
+    this.soleTask = key;
+    try {
+      while (this.active > 0) await this.nextChange();
+      return await owner.run(key, task);
+    } finally {
+      this.soleTask = undefined;
+      this.wake();
+    }
+  }
+
+  private heldBack(): boolean {
+    return this.soleTask !== undefined && owner.getStore() !== this.soleTask;
+  }
+
+  private nextChange(): Promise<void> {
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** A 429: halve the limit (once per round in flight) and pause every request for `retryAfterMs`. */

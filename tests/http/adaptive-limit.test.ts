@@ -70,4 +70,31 @@ describe('AdaptiveLimit', () => {
     for (let i = 0; i < 100; i++) limit.answered();
     expect(limit.state()).toMatchObject({ limit: 8, lowest: 4, throttled: 8 });
   });
+
+  it('alone: waits for the requests in flight, holds back every other one, and lets its own through together', async () => {
+    const limit = new AdaptiveLimit(8);
+    const log: string[] = [];
+    const request = (name: string, ms: number) =>
+      limit.run(async () => {
+        log.push(`${name}+`);
+        await sleep(ms);
+        log.push(`${name}-`);
+      });
+    const before = request('before', 30);
+    await sleep(0);
+    const sole = limit.alone(async () => {
+      log.push('alone+');
+      // Its own requests run together, however many.
+      await Promise.all([request('own1', 20), request('own2', 20)]);
+      log.push('alone-');
+    });
+    await sleep(0);
+    const others = [request('other1', 1), request('other2', 1)];
+    await Promise.all([before, sole, ...others]);
+    expect(log.slice(0, 4)).toEqual(['before+', 'before-', 'alone+', 'own1+']);
+    expect(log.indexOf('own2+')).toBeLessThan(log.indexOf('own1-'));
+    const ended = log.indexOf('alone-');
+    expect(log.indexOf('other1+')).toBeGreaterThan(ended);
+    expect(log.indexOf('other2+')).toBeGreaterThan(ended);
+  });
 });
