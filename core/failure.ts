@@ -31,6 +31,11 @@ export interface Violation {
    * failures one finding). Absent in failure files saved before fingerprints existed.
    */
   fingerprint?: string;
+  /**
+   * The path of another fixture customer whose request sent the value this one shows (suites/written-values.ts):
+   * the value leaked from that write, whichever check read it.
+   */
+  fromAnotherCustomer?: string;
 }
 
 /** A scenario that failed, shrunk, with everything needed to replay and re-judge it. */

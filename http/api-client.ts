@@ -31,6 +31,8 @@ export interface ClientOptions {
   onThrottle?: (state: ThrottleState) => void;
   /** Told of every exchange once sent (a lane keeps what it last saw of its customers). */
   onExchanges?: (exchanges: Exchange[]) => void;
+  /** Told of every request about to go out, with its path (which customer each value is sent to). */
+  onSend?: (path: string, body: string | undefined) => void;
   /** Watches for a backend that stopped answering (it writes abortFile then). */
   outage?: OutageWatch;
 }
@@ -91,6 +93,11 @@ export class ApiClient {
   /** 429s met and where the number of requests in flight stands (shared by every lane). */
   throttling(): ThrottleState {
     return this.gate.state();
+  }
+
+  /** Runs `task` with no other lane's request in flight (AdaptiveLimit.alone). */
+  alone<T>(task: () => Promise<T>): Promise<T> {
+    return this.gate.alone(task);
   }
 
   withFixtures(fixtures: ClientOptions['fixtures']): ApiClient {
@@ -182,6 +189,7 @@ export class ApiClient {
       pending = pending.set('Content-Type', spec.contentType);
       recorded['content-type'] = spec.contentType;
     }
+    this.options.onSend?.(path, spec.body);
     const sent: SentRequest = { method, path, headers: recorded };
     if (spec.body !== undefined) sent.body = spec.body;
     const started = performance.now();

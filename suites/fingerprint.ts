@@ -21,7 +21,9 @@
 import type { DiagnosisKind } from '../core/diagnosis.ts';
 import type { Exchange } from '../core/exchange.ts';
 import type { Violation } from '../core/failure.ts';
+import { fingerprintOfViolation } from '../core/finding.ts';
 import type { Scenario } from './scenarios/scenario.ts';
+import type { WrittenValues } from './written-values.ts';
 import { isNoAnswer } from './checks/no-server-error.ts';
 
 /**
@@ -287,8 +289,13 @@ function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined)
   }
 }
 
+/** The finding of a write that changed another customer (S6), however it was seen. */
+const LEAK = 'S6/other-customer-changed@read';
+
 /** The fingerprint of one violation, judged in `scenario` whose requests are `exchanges`. */
 export function fingerprintOf(v: Violation, scenario: Scenario, exchanges: readonly Exchange[]): string {
+  // A value another customer was sent: one leak, whichever check read it and whatever it resembled there.
+  if (v.fromAnotherCustomer !== undefined) return LEAK;
   const exchange = v.exchangeSeq === undefined ? undefined : exchanges.find((e) => e.seq === v.exchangeSeq);
   const op = scenario.kind === 'setup' ? `@${exchange?.spec.op ?? 'create'}` : operation(exchange);
   return `${[findingRule(v), ...parts(v, scenario, exchange)].filter(Boolean).join('/')}${op}`;
@@ -304,23 +311,31 @@ export function withFingerprints(
 }
 
 /**
- * A failure that did not come back when played again at once (reproducedInRun false): a GET that showed another
- * value than the PUT answered then showed a value from elsewhere (another customer's write landing in between,
- * through a leak), and what that value happened to resemble (null, "", a prefix of the sent value) is chance,
- * not the bug. Its S4 violations keep their diagnosis text but not its kind: `S4/changed@read`, one finding
- * whichever resemblance a seed happened to hit. A transformation on store comes back every time and keeps its kind.
+ * An S4 violation whose finding did not come back when its case was played again at once, alone (`cameBack`,
+ * suites/comes-back.ts): a GET that showed another value than the PUT answered then showed a value from elsewhere
+ * (another customer's write landing in between, through a leak), and what that value happened to resemble (null,
+ * "", a prefix of the sent value) is chance, not the bug. It keeps its diagnosis text but not its kind:
+ * `S4/changed@read`, one finding whichever resemblance a seed happened to hit. A transformation on store comes back
+ * every time and keeps its kind. A violation of any check of stored values that did not come back, showing a value
+ * a request sent to another fixture customer in that field (`written`), is that leak's finding (S6).
  */
 export function withUnconfirmedDiagnoses(
   violations: Violation[],
+  cameBack: ReadonlySet<string>,
   scenario: Scenario,
   exchanges: readonly Exchange[],
+  written?: WrittenValues,
 ): Violation[] {
-  return violations.map((v) =>
-    v.check === 'read_after_write' && v.diagnosisKind !== undefined
+  return violations.map((seen) => {
+    if (cameBack.has(fingerprintOfViolation(seen))) return seen;
+    // Not the case's own doing: a value another customer was sent (null too) came from that write.
+    const v = written ? written.attributeUnconfirmed(seen, exchanges) : seen;
+    if (v !== seen) return { ...v, fingerprint: fingerprintOf(v, scenario, exchanges) };
+    return v.check === 'read_after_write' && v.diagnosisKind !== undefined
       ? {
           ...v,
           fingerprint: fingerprintOf({ ...v, diagnosisKind: { kind: 'changed' } }, scenario, exchanges),
         }
-      : v,
-  );
+      : v;
+  });
 }

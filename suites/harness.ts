@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, test, type TaskMeta } from 'vitest';
 import { loadContract, type Contract } from '../contracts/load.ts';
 import type { CheckResult } from '../core/result.ts';
-import { ApiClient } from '../http/api-client.ts';
+import { ApiClient, pathFor } from '../http/api-client.ts';
 import { THROTTLE_FILE } from './throttle-file.ts';
 import { ExchangeLog } from '../http/exchange-log.ts';
 import { OutageWatch } from '../http/outage.ts';
@@ -19,6 +19,7 @@ import { runFixed, runProperty, type CheckRun, type CheckSpec } from './run-chec
 import { CheckSchedule, LaneQueue, scopeOf, withScope, type CheckScope } from './schedule.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 import { seedFor } from './seeds.ts';
+import { WrittenValues } from './written-values.ts';
 import { resolveSemantics } from './semantics.ts';
 import { isNoAnswer } from './checks/no-server-error.ts';
 
@@ -52,6 +53,7 @@ export function harness(): Harness {
   const contract = loadContract(env.contractDir, { schemasChecked: true });
   // The worker loads the contract afresh: the run's --put-semantics (already in env) must override it here too.
   contract.tolerances.putSemantics = env.putSemantics;
+  const written = new WrittenValues();
   const base = new ApiClient({
     baseUrl: env.baseUrl,
     token: env.token,
@@ -67,6 +69,7 @@ export function harness(): Harness {
       writeFileSync(join(env.resultsDir, THROTTLE_FILE), JSON.stringify(state));
     },
     outage: new OutageWatch(env.outageFile, env.abortFile),
+    onSend: (path, body) => written.record(path, body),
   });
   const laneEnvs = env.lanes;
   // The judging context is filled in once the semantics are known; the lanes' clients exist from the start.
@@ -74,7 +77,18 @@ export function harness(): Harness {
     contract,
     semantics: undefined,
     initial: lane.initial,
+    written,
   }));
+  for (const lane of laneEnvs) {
+    for (const alias of ['A', 'B'] as const) {
+      if (lane.fixtures[alias] === undefined) continue;
+      const target = { fixture: alias };
+      const paths = (['read', 'update'] as const).map((op) =>
+        pathFor({ op, target, auth: 'valid' }, contract, lane.fixtures),
+      );
+      written.addCustomer(paths, lane.initial[alias]);
+    }
+  }
   const laneList = laneEnvs.map(
     (lane, index) =>
       new Lane(index, base.forLane({ fixtures: lane.fixtures }), contexts[index] as JudgeContext),

@@ -23,7 +23,9 @@ export function judge(trace: Trace, scenario: Scenario, ctx: JudgeContext): Judg
     if (!check.applies(trace, scenario, ctx)) continue;
     applied.push(check.name);
     judged.add(ruleOf(check, scenario, ctx));
-    violations.push(...withFingerprints(check.run(trace, scenario, ctx), scenario, trace.exchanges));
+    const found = check.run(trace, scenario, ctx);
+    const attributed = ctx.written ? ctx.written.attribute(found, trace.exchanges) : found;
+    violations.push(...withFingerprints(attributed, scenario, trace.exchanges));
   }
   return { violations, judged: [...judged], applied };
 }

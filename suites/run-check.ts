@@ -79,16 +79,26 @@ function counterexample(
   failing: Failing,
   ctx: JudgeContext,
   seed: number,
-  details: { path?: string; numRuns: number; numShrinks: number; lane: number; reproducedInRun: boolean },
+  details: {
+    path?: string;
+    numRuns: number;
+    numShrinks: number;
+    lane: number;
+    cameBack: ReadonlySet<string>;
+  },
 ): Counterexample {
   const first = failing.violations[0] as Violation;
   return {
     checkId: spec.id,
     rule: first.rule,
     outcome: expectationFor(failing.scenario, ctx.contract).outcome,
-    violations: details.reproducedInRun
-      ? failing.violations
-      : withUnconfirmedDiagnoses(failing.violations, failing.scenario, failing.trace.exchanges),
+    violations: withUnconfirmedDiagnoses(
+      failing.violations,
+      details.cameBack,
+      failing.scenario,
+      failing.trace.exchanges,
+      ctx.written,
+    ),
     scenario: failing.scenario,
     exchanges: failing.trace.exchanges,
     seed,
@@ -97,7 +107,7 @@ function counterexample(
     numShrinks: details.numShrinks,
     putSemantics: ctx.semantics ?? 'unknown',
     lane: details.lane,
-    reproducedInRun: details.reproducedInRun,
+    reproducedInRun: details.cameBack.size > 0,
   };
 }
 
@@ -247,14 +257,16 @@ export async function runProperty(
             muted,
           );
           // A case that passed when fast-check replayed it has already shown it did not come back.
-          const reproducedInRun = shrunk.cameBack && (await comesBack(shrunk.failing, lane.client, lane.ctx));
+          const cameBack = shrunk.cameBack
+            ? await comesBack(shrunk.failing, lane.client, lane.ctx)
+            : new Set<string>();
           judgedAs = shrunk.failing.violations;
           reported = counterexample(spec, shrunk.failing, lane.ctx, run.runSeed, {
             path: shrunk.path,
             numRuns: index + 1,
             numShrinks: shrunk.numShrinks,
             lane: lane.index,
-            reproducedInRun,
+            cameBack,
           });
           return false;
         },
@@ -299,7 +311,7 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     if (found.length === 0) continue;
     for (const violation of found) reported.add(muteKey(violation));
     // Played again in a turn of its lane: another check may be playing there by now (schedule.ts).
-    const reproducedInRun = await onLane(run.lanes, lane.index, () =>
+    const cameBack = await onLane(run.lanes, lane.index, () =>
       comesBack({ scenario, violations: found }, lane.client, lane.ctx),
     );
     const failure = counterexample(spec, { scenario, trace, violations: found }, lane.ctx, run.runSeed, {
@@ -307,7 +319,7 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
       numRuns: index + 1,
       numShrinks: 0,
       lane: lane.index,
-      reproducedInRun,
+      cameBack,
     });
     for (const violation of failure.violations) reported.add(muteKey(violation));
     failures.push(failure);

@@ -7,6 +7,7 @@ import type { Violation } from '../../core/failure.ts';
 import type { RuleId } from '../../core/rules.ts';
 import type { Trace } from '../scenarios/play.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
+import type { WrittenValues } from '../written-values.ts';
 
 export type Resolved = 'merge' | 'replace' | undefined;
 
@@ -16,6 +17,8 @@ export interface JudgeContext {
   semantics: Resolved;
   /** Documented fields of each fixture at the start of the run. */
   initial: Partial<Record<'A' | 'B', Record<string, unknown>>>;
+  /** Which customer each value was sent to, run-wide: a value another customer was sent is a leak (S6). */
+  written?: WrittenValues;
 }
 
 export interface Check {

@@ -69,6 +69,7 @@ export const omittedFieldsFollowSemantics: Check = afterBaseline(
                 ? 'null: the backend clears omitted fields'
                 : 'unchanged or null, the same for every omitted field',
           pointer: `/data/${field}`,
+          got: after[field],
           ...(update ? { exchangeSeq: update.seq } : {}),
         });
       }

@@ -176,7 +176,7 @@ describe('fingerprintOf', () => {
       'S4/characters-appended@read',
       'S4/trimmed@read',
     ]);
-    const unconfirmed = withUnconfirmedDiagnoses([emptied, appended, trimmed], valid, shown);
+    const unconfirmed = withUnconfirmedDiagnoses([emptied, appended, trimmed], new Set(), valid, shown);
     expect(unconfirmed.map((v) => v.fingerprint)).toEqual([
       'S4/changed@read',
       'S4/changed@read',
@@ -185,6 +185,15 @@ describe('fingerprintOf', () => {
     // The text still says what was seen; other checks' violations keep their fingerprints.
     expect(unconfirmed[0]?.diagnosis).toBe(emptied.diagnosis);
     const echoed = echo('S1', 'name', ' Ada ', 'Ada');
-    expect(withUnconfirmedDiagnoses([echoed], valid, shown)[0]).toBe(echoed);
+    expect(withUnconfirmedDiagnoses([echoed], new Set(), valid, shown)[0]).toBe(echoed);
+    // Each finding is confirmed on its own: the one that came back keeps its kind, the others do not.
+    const withFingerprint = (v: Violation) => ({ ...v, fingerprint: fingerprintOf(v, valid, shown) });
+    const partly = withUnconfirmedDiagnoses(
+      [emptied, trimmed].map(withFingerprint),
+      new Set(['S4/trimmed@read']),
+      valid,
+      shown,
+    );
+    expect(partly.map((v) => v.fingerprint)).toEqual(['S4/changed@read', 'S4/trimmed@read']);
   });
 });
