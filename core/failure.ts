@@ -36,6 +36,12 @@ export interface Violation {
    * the value leaked from that write, whichever check read it.
    */
   fromAnotherCustomer?: string;
+  /**
+   * false when the finding did not come back as its case was played again at once, alone: not the case's own
+   * doing every time (an intermittent crash, a value another write left), so what the case carried is not its
+   * cause. Absent when it came back, or was never played again.
+   */
+  cameBack?: false;
 }
 
 /** A scenario that failed, shrunk, with everything needed to replay and re-judge it. */

@@ -241,6 +241,8 @@ function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined)
   switch (v.check) {
     case 'no_server_error': {
       const what = isNoAnswer(v) ? 'no-answer' : '5xx';
+      // Gone when its case was played again alone: what that request happened to carry is not the cause.
+      if (v.cameBack === false) return [what, 'intermittent'];
       const role = exchange?.role;
       const on = role !== undefined && !MAIN_ROLES.has(role) ? slug(role) : crashCause(scenario, exchange);
       return [what, on];
@@ -252,6 +254,8 @@ function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined)
     case 'read_after_write':
       // echo.ts blames B7 only when the whole body was ignored: what each field then shows is a coincidence.
       if (v.rule === 'B7') return ['body-ignored'];
+      // A GET showing a value from elsewhere that did not come back: what it resembled is chance, not the bug.
+      if (v.check === 'read_after_write' && v.cameBack === false) return ['changed'];
       return [diagnosisPart(v.diagnosisKind)];
     case 'response_matches_schema':
       if (v.title === 'Wrong content type') return ['content-type'];
@@ -311,15 +315,12 @@ export function withFingerprints(
 }
 
 /**
- * An S4 violation whose finding did not come back when its case was played again at once, alone (`cameBack`,
- * suites/comes-back.ts): a GET that showed another value than the PUT answered then showed a value from elsewhere
- * (another customer's write landing in between, through a leak), and what that value happened to resemble (null,
- * "", a prefix of the sent value) is chance, not the bug. It keeps its diagnosis text but not its kind:
- * `S4/changed@read`, one finding whichever resemblance a seed happened to hit. A transformation on store comes back
- * every time and keeps its kind. A violation of any check of stored values that did not come back, showing a value
- * a request sent to another fixture customer in that field (`written`), is that leak's finding (S6).
+ * Each violation of a failing case, marked with whether its finding came back when the case was played again at
+ * once, alone (`cameBack`, suites/comes-back.ts), and fingerprinted again. What did not come back was not the case's
+ * own doing, or not every time: a value another fixture customer was sent in that field, null included, came from
+ * that write (`written`: the leak's finding, S6); see fingerprintOf for what else changes.
  */
-export function withUnconfirmedDiagnoses(
+export function markedByReplay(
   violations: Violation[],
   cameBack: ReadonlySet<string>,
   scenario: Scenario,
@@ -328,14 +329,8 @@ export function withUnconfirmedDiagnoses(
 ): Violation[] {
   return violations.map((seen) => {
     if (cameBack.has(fingerprintOfViolation(seen))) return seen;
-    // Not the case's own doing: a value another customer was sent (null too) came from that write.
-    const v = written ? written.attributeUnconfirmed(seen, exchanges) : seen;
-    if (v !== seen) return { ...v, fingerprint: fingerprintOf(v, scenario, exchanges) };
-    return v.check === 'read_after_write' && v.diagnosisKind !== undefined
-      ? {
-          ...v,
-          fingerprint: fingerprintOf({ ...v, diagnosisKind: { kind: 'changed' } }, scenario, exchanges),
-        }
-      : v;
+    const marked: Violation = { ...seen, cameBack: false };
+    const v = written ? written.attributeUnconfirmed(marked, exchanges) : marked;
+    return { ...v, fingerprint: fingerprintOf(v, scenario, exchanges) };
   });
 }

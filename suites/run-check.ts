@@ -16,7 +16,7 @@ import { RunInterrupted, type ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { comesBack } from './comes-back.ts';
 import { CoverageTally } from './coverage.ts';
-import { withUnconfirmedDiagnoses } from './fingerprint.ts';
+import { markedByReplay } from './fingerprint.ts';
 import { judge } from './judge.ts';
 import { FirstFailure, spread, type Lane } from './lanes.ts';
 import { onLane } from './schedule.ts';
@@ -92,7 +92,7 @@ function counterexample(
     checkId: spec.id,
     rule: first.rule,
     outcome: expectationFor(failing.scenario, ctx.contract).outcome,
-    violations: withUnconfirmedDiagnoses(
+    violations: markedByReplay(
       failing.violations,
       details.cameBack,
       failing.scenario,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange, Operation } from '../../core/exchange.ts';
 import type { Violation } from '../../core/failure.ts';
 import { diagnose, diagnosed } from '../../suites/diagnose.ts';
-import { fingerprintOf, withUnconfirmedDiagnoses } from '../../suites/fingerprint.ts';
+import { fingerprintOf, markedByReplay } from '../../suites/fingerprint.ts';
 import type { Scenario } from '../../suites/scenarios/scenario.ts';
 
 function update(
@@ -104,6 +104,20 @@ describe('fingerprintOf', () => {
     expect(fingerprintOf(crash(2), valid, [exchange(2, 'update', emojiInValid, 500)])).toBe('R2/5xx/astral');
   });
 
+  it('a 5xx that did not come back when its case was played again alone is intermittent, whatever it carried', () => {
+    const emoji = [exchange(2, 'update', { email: 'a@b.co', name: 'Zoë 😀' }, 500)];
+    const baseline = [exchange(2, 'update', { email: 'a@b.co', name: 'Zoë' }, 500, 'baseline')];
+    expect(markedByReplay([crash(2)], new Set(), valid, emoji)[0]?.fingerprint).toBe('R2/5xx/intermittent');
+    expect(markedByReplay([crash(2)], new Set(), valid, baseline)[0]?.fingerprint).toBe(
+      'R2/5xx/intermittent',
+    );
+    // One that came back keeps its cause.
+    const seen = { ...crash(2), fingerprint: fingerprintOf(crash(2), valid, emoji) };
+    expect(markedByReplay([seen], new Set(['R2/5xx/astral']), valid, emoji)[0]?.fingerprint).toBe(
+      'R2/5xx/astral',
+    );
+  });
+
   it('a rule broken on create is not the same finding as on PUT', () => {
     const setup = { kind: 'setup', of: 'A', body: '{}' } as Scenario;
     const shape: Violation = {
@@ -176,7 +190,7 @@ describe('fingerprintOf', () => {
       'S4/characters-appended@read',
       'S4/trimmed@read',
     ]);
-    const unconfirmed = withUnconfirmedDiagnoses([emptied, appended, trimmed], new Set(), valid, shown);
+    const unconfirmed = markedByReplay([emptied, appended, trimmed], new Set(), valid, shown);
     expect(unconfirmed.map((v) => v.fingerprint)).toEqual([
       'S4/changed@read',
       'S4/changed@read',
@@ -185,10 +199,12 @@ describe('fingerprintOf', () => {
     // The text still says what was seen; other checks' violations keep their fingerprints.
     expect(unconfirmed[0]?.diagnosis).toBe(emptied.diagnosis);
     const echoed = echo('S1', 'name', ' Ada ', 'Ada');
-    expect(withUnconfirmedDiagnoses([echoed], new Set(), valid, shown)[0]).toBe(echoed);
+    expect(markedByReplay([echoed], new Set(), valid, shown)[0]?.fingerprint).toBe(
+      fingerprintOf(echoed, valid, shown),
+    );
     // Each finding is confirmed on its own: the one that came back keeps its kind, the others do not.
     const withFingerprint = (v: Violation) => ({ ...v, fingerprint: fingerprintOf(v, valid, shown) });
-    const partly = withUnconfirmedDiagnoses(
+    const partly = markedByReplay(
       [emptied, trimmed].map(withFingerprint),
       new Set(['S4/trimmed@read']),
       valid,

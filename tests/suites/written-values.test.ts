@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../../core/exchange.ts';
 import type { Violation } from '../../core/failure.ts';
-import { fingerprintOf, withUnconfirmedDiagnoses } from '../../suites/fingerprint.ts';
+import { fingerprintOf, markedByReplay } from '../../suites/fingerprint.ts';
 import type { Scenario } from '../../suites/scenarios/scenario.ts';
 import { WrittenValues } from '../../suites/written-values.ts';
 
@@ -125,38 +125,38 @@ describe('WrittenValues', () => {
     const written = registry();
     written.record(B, JSON.stringify({ phone: null }));
     const own = [get(1, A, { phone: 'sent to A' }), put(2, A, { name: 'phone omitted' }), get(3, A)];
-    const omitted = { ...shows('omitted_fields_follow_semantics', 'S2', null, 2), fingerprint: 'S2/omitted' };
+    const omitted = { ...shows('omitted_fields_follow_semantics', 'S2', null, 2), fingerprint: 'S2/changed' };
     const nulled = { ...shows('read_after_write', 'S4', null, 3), fingerprint: 'S4/null@read' };
-    const notBack = withUnconfirmedDiagnoses([omitted, nulled], new Set(), scenario, own, written);
+    const notBack = markedByReplay([omitted, nulled], new Set(), scenario, own, written);
     expect(notBack.map((v) => [v.fingerprint, v.fromAnotherCustomer])).toEqual([
       ['S6/other-customer-changed@read', B],
       ['S6/other-customer-changed@read', B],
     ]);
     // Came back alone: the case's own doing (a backend clearing omitted fields), whatever another customer was sent.
-    const back = withUnconfirmedDiagnoses(
+    const back = markedByReplay(
       [omitted, nulled],
-      new Set(['S2/omitted', 'S4/null@read']),
+      new Set(['S2/changed', 'S4/null@read']),
       scenario,
       own,
       written,
     );
-    expect(back.map((v) => v.fingerprint)).toEqual(['S2/omitted', 'S4/null@read']);
+    expect(back.map((v) => v.fingerprint)).toEqual(['S2/changed', 'S4/null@read']);
     // A value the case saw there before (a stale read of the customer's own earlier value) is not a leak.
     const earlier = [get(1, A, { phone: null }), put(2, A, { phone: 'new' }), get(3, A)];
     const stale = {
       ...shows('read_after_write', 'S4', null, 3),
       diagnosisKind: { kind: 'old-value-kept' as const },
     };
-    expect(withUnconfirmedDiagnoses([stale], new Set(), scenario, earlier, written)[0]?.fingerprint).toBe(
+    expect(markedByReplay([stale], new Set(), scenario, earlier, written)[0]?.fingerprint).toBe(
       'S4/changed@read',
     );
     // Nobody else was sent this value: no leak to blame.
     const unexplained = {
       ...shows('omitted_fields_follow_semantics', 'S2', 'x', 2),
-      fingerprint: 'S2/omitted',
+      fingerprint: 'S2/changed',
     };
-    expect(withUnconfirmedDiagnoses([unexplained], new Set(), scenario, own, written)[0]?.fingerprint).toBe(
-      'S2/omitted',
+    expect(markedByReplay([unexplained], new Set(), scenario, own, written)[0]?.fingerprint).toBe(
+      'S2/changed',
     );
   });
 });
