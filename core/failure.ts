@@ -42,6 +42,8 @@ export interface Violation {
    * cause. Absent when it came back, or was never played again.
    */
   cameBack?: false;
+  /** A 5xx that went away when its request was sent again with plain strings for its nulls (suites/crash-cause.ts). */
+  nullCaused?: true;
 }
 
 /** A scenario that failed, shrunk, with everything needed to replay and re-judge it. */

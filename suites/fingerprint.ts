@@ -197,6 +197,9 @@ function ownFeatures(scenario: Scenario): string[] {
   return [];
 }
 
+/** Whether the case's own class is a null (a required field sent null): a crash on it is that case's finding. */
+export const nullIsTheCase = (scenario: Scenario): boolean => ownFeatures(scenario).includes('null');
+
 /**
  * What a 5xx or a missing answer to a case's request was about. A shrunk case keeps what it needs to fail: its
  * own class (a control character in a B4 case) and whatever else the backend trips on. So a feature of the body
@@ -243,6 +246,8 @@ function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined)
       const what = isNoAnswer(v) ? 'no-answer' : '5xx';
       // Gone when its case was played again alone: what that request happened to carry is not the cause.
       if (v.cameBack === false) return [what, 'intermittent'];
+      // Gone when the request's nulls were plain strings: the null, whichever case a seed put it in.
+      if (v.nullCaused) return [what, 'null'];
       const role = exchange?.role;
       const on = role !== undefined && !MAIN_ROLES.has(role) ? slug(role) : crashCause(scenario, exchange);
       return [what, on];
@@ -328,7 +333,9 @@ export function markedByReplay(
   written?: WrittenValues,
 ): Violation[] {
   return violations.map((seen) => {
-    if (cameBack.has(fingerprintOfViolation(seen))) return seen;
+    // Fingerprinted again even so: a crash that came back may since be known to be a null's (nullCaused).
+    if (cameBack.has(fingerprintOfViolation(seen)))
+      return { ...seen, fingerprint: fingerprintOf(seen, scenario, exchanges) };
     const marked: Violation = { ...seen, cameBack: false };
     const v = written ? written.attributeUnconfirmed(marked, exchanges) : marked;
     return { ...v, fingerprint: fingerprintOf(v, scenario, exchanges) };

@@ -16,7 +16,8 @@ import { RunInterrupted, type ApiClient } from '../http/api-client.ts';
 import type { JudgeContext } from './checks/check.ts';
 import { comesBack } from './comes-back.ts';
 import { CoverageTally } from './coverage.ts';
-import { markedByReplay } from './fingerprint.ts';
+import { markedByReplay, nullIsTheCase } from './fingerprint.ts';
+import { withCrashCauses } from './crash-cause.ts';
 import { judge } from './judge.ts';
 import { FirstFailure, spread, type Lane } from './lanes.ts';
 import { onLane } from './schedule.ts';
@@ -175,6 +176,26 @@ const fresh = (violations: Violation[], muted: Set<string>): Violation[] =>
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/**
+ * A failure played again at once, alone (suites/comes-back.ts: which of its findings come back), unless shrinking
+ * already saw it pass; then, for a crash that came back, whether a null caused it (suites/crash-cause.ts).
+ */
+async function playedAgain(
+  failing: Failing,
+  lane: Lane,
+  again: boolean,
+): Promise<{ cameBack: Set<string>; failing: Failing }> {
+  const cameBack = again ? await comesBack(failing, lane.client, lane.ctx) : new Set<string>();
+  const violations = await withCrashCauses(
+    failing.violations,
+    cameBack,
+    failing.trace.exchanges,
+    lane.client,
+    nullIsTheCase(failing.scenario),
+  );
+  return { cameBack, failing: { ...failing, violations } };
+}
+
 /** Shrinks a failure on its lane: fast-check replays the value at `index` of the seed, then shrinks it. */
 async function shrink(
   arbitrary: fc.Arbitrary<Scenario>,
@@ -257,16 +278,14 @@ export async function runProperty(
             muted,
           );
           // A case that passed when fast-check replayed it has already shown it did not come back.
-          const cameBack = shrunk.cameBack
-            ? await comesBack(shrunk.failing, lane.client, lane.ctx)
-            : new Set<string>();
+          const again = await playedAgain(shrunk.failing, lane, shrunk.cameBack);
           judgedAs = shrunk.failing.violations;
-          reported = counterexample(spec, shrunk.failing, lane.ctx, run.runSeed, {
+          reported = counterexample(spec, again.failing, lane.ctx, run.runSeed, {
             path: shrunk.path,
             numRuns: index + 1,
             numShrinks: shrunk.numShrinks,
             lane: lane.index,
-            cameBack,
+            cameBack: again.cameBack,
           });
           return false;
         },
@@ -311,15 +330,15 @@ export async function runFixed(spec: CheckSpec, scenarios: Scenario[], run: Chec
     if (found.length === 0) continue;
     for (const violation of found) reported.add(muteKey(violation));
     // Played again in a turn of its lane: another check may be playing there by now (schedule.ts).
-    const cameBack = await onLane(run.lanes, lane.index, () =>
-      comesBack({ scenario, violations: found }, lane.client, lane.ctx),
+    const again = await onLane(run.lanes, lane.index, () =>
+      playedAgain({ scenario, trace, violations: found }, lane, true),
     );
-    const failure = counterexample(spec, { scenario, trace, violations: found }, lane.ctx, run.runSeed, {
+    const failure = counterexample(spec, again.failing, lane.ctx, run.runSeed, {
       path: `fixed:${index}`,
       numRuns: index + 1,
       numShrinks: 0,
       lane: lane.index,
-      cameBack,
+      cameBack: again.cameBack,
     });
     for (const violation of failure.violations) reported.add(muteKey(violation));
     failures.push(failure);

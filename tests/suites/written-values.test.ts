@@ -126,7 +126,11 @@ describe('WrittenValues', () => {
     written.record(B, JSON.stringify({ phone: null }));
     const own = [get(1, A, { phone: 'sent to A' }), put(2, A, { name: 'phone omitted' }), get(3, A)];
     const omitted = { ...shows('omitted_fields_follow_semantics', 'S2', null, 2), fingerprint: 'S2/changed' };
-    const nulled = { ...shows('read_after_write', 'S4', null, 3), fingerprint: 'S4/null@read' };
+    const nulled: Violation = {
+      ...shows('read_after_write', 'S4', null, 3),
+      diagnosisKind: { kind: 'null' },
+      fingerprint: 'S4/null@read',
+    };
     const notBack = markedByReplay([omitted, nulled], new Set(), scenario, own, written);
     expect(notBack.map((v) => [v.fingerprint, v.fromAnotherCustomer])).toEqual([
       ['S6/other-customer-changed@read', B],
