@@ -70,6 +70,8 @@ export class AdaptiveLimit {
    * (through a leak between customers) happened to put there.
    */
   async alone<T>(task: () => Promise<T>): Promise<T> {
+    // Already alone (a burst inside a case played again alone): nothing else is in flight to wait for.
+    if (this.soleTask !== undefined && owner.getStore() === this.soleTask) return task();
     while (this.soleTask !== undefined) await this.nextChange();
     const key = Symbol('alone');
     this.soleTask = key;

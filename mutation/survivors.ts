@@ -16,8 +16,9 @@ interface Judged {
   statusReason?: string;
 }
 /**
- * A surviving mutant read one by one and found equivalent: no request can tell it from the reference under the
- * conformance rules (left out of the score). Found by file, line and the code it puts in (ids change between
+ * A surviving mutant read one by one. `equivalent`: no request can tell it from the reference under the
+ * conformance rules (left out of the score). `not-sent`: a request could, but the suite does not send it on
+ * purpose (the why says why); it stays a survivor in the score, named but not reported as a gap. Found by file, line and the code it puts in (ids change between
  * runs); tests/mutation/equivalent-list.test.ts keeps each entry naming a mutant of the code as committed.
  */
 export interface Listed {
@@ -25,7 +26,7 @@ export interface Listed {
   line: number;
   mutator: string;
   replacement: string;
-  kind: 'equivalent';
+  kind: 'equivalent' | 'not-sent';
   why: string;
 }
 
@@ -69,6 +70,7 @@ const kinds = new Map(listed.map((e) => [key(e.file, e.line, e.mutator, e.replac
 
 const counts: Record<string, number> = {};
 const open: Judged[] = [];
+const notSent: Judged[] = [];
 const timedOut: Judged[] = [];
 let timedOutEquivalent = 0;
 let equivalent = 0;
@@ -76,11 +78,12 @@ for (const mutant of judged) {
   counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
   if (!['Survived', 'NoCoverage', 'Timeout'].includes(mutant.status)) continue;
   // A listed equivalent that timed out is a survivor that ran long: left out of the score either way.
-  if (
-    kinds.get(key(mutant.file, mutant.line, mutant.mutatorName, mutant.replacement ?? '')) === 'equivalent'
-  ) {
+  const kind = kinds.get(key(mutant.file, mutant.line, mutant.mutatorName, mutant.replacement ?? ''));
+  if (kind === 'equivalent') {
     if (mutant.status === 'Timeout') timedOutEquivalent++;
     else equivalent++;
+  } else if (kind === 'not-sent' && mutant.status !== 'Timeout') {
+    notSent.push(mutant);
   } else if (mutant.status === 'Timeout') {
     timedOut.push(mutant);
   } else {
@@ -110,6 +113,11 @@ console.log(
 for (const m of timedOut) {
   console.log(
     `TIMED OUT ${m.file}:${m.line} ${m.mutatorName}: ${(m.replacement ?? '').replace(/\s+/g, ' ')}`,
+  );
+}
+for (const { file, line, mutatorName, replacement = '' } of notSent) {
+  console.log(
+    `NOT SENT ${file}:${line} ${mutatorName}: ${replacement.replace(/\s+/g, ' ')} (a survivor, listed with why)`,
   );
 }
 for (const { file, line, mutatorName, replacement = '' } of open) {

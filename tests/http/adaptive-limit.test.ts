@@ -97,4 +97,13 @@ describe('AdaptiveLimit', () => {
     expect(log.indexOf('other1+')).toBeGreaterThan(ended);
     expect(log.indexOf('other2+')).toBeGreaterThan(ended);
   });
+
+  it('alone inside alone runs at once (a burst in a case played again alone)', async () => {
+    const limit = new AdaptiveLimit(4);
+    const inner = await Promise.race([
+      limit.alone(() => limit.alone(() => limit.run(async () => 'ran'))),
+      sleep(500).then(() => 'deadlocked'),
+    ]);
+    expect(inner).toBe('ran');
+  });
 });
