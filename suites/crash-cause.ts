@@ -9,19 +9,13 @@ import type { Exchange } from '../core/exchange.ts';
 import type { Violation } from '../core/failure.ts';
 import { fingerprintOfViolation } from '../core/finding.ts';
 import type { ApiClient } from '../http/api-client.ts';
-import { sentObject } from './checks/values.ts';
+import { bodyObject } from './checks/values.ts';
 
 /** A plain value any string field accepts (the envelope's letters and digits, well under any length limit). */
 const PLAIN = 'Probe 7';
 
 function withoutNulls(body: string | undefined): string | undefined {
-  if (body === undefined) return undefined;
-  let parsed: Record<string, unknown> | undefined;
-  try {
-    parsed = sentObject(JSON.parse(body));
-  } catch {
-    return undefined;
-  }
+  const parsed = bodyObject(body);
   if (!parsed || !Object.values(parsed).includes(null)) return undefined;
   return JSON.stringify(
     Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v === null ? PLAIN : v])),

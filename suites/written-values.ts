@@ -12,16 +12,7 @@
  */
 import type { Exchange } from '../core/exchange.ts';
 import type { Violation } from '../core/failure.ts';
-import { dataOf, sentObject } from './checks/values.ts';
-
-function bodyOf(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return sentObject(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-}
+import { bodyObject, dataOf } from './checks/values.ts';
 
 /**
  * The checks that judge what a case's customer holds after the case's own requests: what they see changed may
@@ -62,7 +53,7 @@ export class WrittenValues {
 
   /** A request about to be sent to `path` (its body, if any, may be written there). */
   record(path: string, body: string | undefined): void {
-    const sent = bodyOf(body);
+    const sent = bodyObject(body);
     if (sent) this.recordBody(this.customerAt.get(path) ?? path, sent);
   }
 
@@ -96,7 +87,8 @@ export class WrittenValues {
     if (this.anyField.get(value)?.has(customer)) return undefined;
     const ownElsewhere = own.some(
       (e) =>
-        !this.customerAt.has(e.request.path) && Object.values(bodyOf(e.request.body) ?? {}).includes(value),
+        !this.customerAt.has(e.request.path) &&
+        Object.values(bodyObject(e.request.body) ?? {}).includes(value),
     );
     if (ownElsewhere) return undefined;
     return this.sentToAnother(path, field, value);

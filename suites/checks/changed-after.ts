@@ -5,20 +5,11 @@
  * rejected PUT after the write that did it) is not the one named.
  */
 import type { Exchange } from '../../core/exchange.ts';
-import { deepEqual, sentObject } from './values.ts';
-
-function parsed(body: string | undefined): Record<string, unknown> | undefined {
-  if (body === undefined) return undefined;
-  try {
-    return sentObject(JSON.parse(body));
-  } catch {
-    return undefined;
-  }
-}
+import { bodyObject, deepEqual } from './values.ts';
 
 /** Whether the request's body holds `value` in `field`. */
 function carries(exchange: Exchange, field: string, value: unknown): boolean {
-  const body = parsed(exchange.request.body);
+  const body = bodyObject(exchange.request.body);
   return body !== undefined && Object.hasOwn(body, field) && deepEqual(body[field], value);
 }
 

@@ -60,6 +60,16 @@ export function sentObject(value: unknown): Record<string, unknown> | undefined 
     : undefined;
 }
 
+/** A request body's text as the JSON object it holds, or undefined (no body, not JSON, not an object). */
+export function bodyObject(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return sentObject(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The id in a request's path, percent-decoded: what rule I2 compares data.id with. */
 export function pathIdOf(exchange: Exchange): string {
   const segment = exchange.request.path.split('/').pop() ?? '';
