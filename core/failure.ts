@@ -44,6 +44,11 @@ export interface Violation {
   cameBack?: false;
   /** A 5xx that went away when its request was sent again with plain strings for its nulls (suites/crash-cause.ts). */
   nullCaused?: true;
+  /**
+   * A valid body refused under application/json with parameters (B7) that was refused as plain application/json
+   * too (suites/refusal-cause.ts): the body's refusal, not the content type's.
+   */
+  refusedAsPlainJson?: true;
 }
 
 /** A scenario that failed, shrunk, with everything needed to replay and re-judge it. */

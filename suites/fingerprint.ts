@@ -236,6 +236,8 @@ const isPlain = (kind: string): boolean => PLAIN_TRANSFORMATIONS.has(kind) || /^
 
 /** The rule part of a fingerprint: a plain transformation of a value is S1's (S4's) in any case that shows it. */
 export function findingRule(v: Violation): string {
+  // Refused as plain JSON too: a valid body's refusal (B3) that a B7 case happened to carry.
+  if (v.refusedAsPlainJson) return 'B3';
   if (v.check === 'echoes_sent_values' && isPlain(diagnosisPart(v.diagnosisKind))) return 'S1';
   return v.rule;
 }
