@@ -96,14 +96,17 @@ export class WrittenValues {
 
   /**
    * Each violation about a value a customer shows (`/data/<field>`, with `got`), marked with the customer whose
-   * write it came from, when that is another fixture customer. The customer is the one the violation's request
+   * write it came from, when that is another fixture customer and no diagnosis explains it otherwise. The customer is the one the violation's request
    * addressed.
    */
   attribute(violations: Violation[], exchanges: readonly Exchange[]): Violation[] {
     return violations.map((v) => {
       const field = fieldOf(v);
       const exchange = exchanges.find((e) => e.seq === v.exchangeSeq);
-      if (field === undefined || !exchange) return v;
+      // A value the diagnosis explains as what this customer was sent, transformed (NFC, trimmed, "" for null), is
+      // that bug's, even when another customer happened to be sent the result as it is.
+      const explained = v.diagnosisKind !== undefined && v.diagnosisKind.kind !== 'changed';
+      if (field === undefined || !exchange || explained) return v;
       const from = this.cameFrom(exchange.request.path, field, v.got, exchanges);
       return from === undefined ? v : fromAnother(v, from);
     });

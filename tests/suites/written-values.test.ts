@@ -108,6 +108,23 @@ describe('WrittenValues', () => {
     ]);
   });
 
+  it('leaves a value the diagnosis explains as this customer’s own, transformed, though another was sent it', () => {
+    const written = registry();
+    written.record(A, JSON.stringify({ name: 'Zoe\u0301' }));
+    written.record(B, JSON.stringify({ name: 'Zoé' }));
+    const own = [put(1, A, { name: 'Zoe\u0301' }), get(2, A)];
+    const normalized: Violation = {
+      ...shows('echoes_sent_values', 'S1', 'Zoé', 2),
+      pointer: '/data/name',
+      diagnosisKind: { kind: 'normalized', form: 'NFC' },
+    };
+    const unexplained: Violation = { ...normalized, diagnosisKind: { kind: 'changed' } };
+    expect(written.attribute([normalized, unexplained], own).map((v) => v.fromAnotherCustomer)).toEqual([
+      undefined,
+      B,
+    ]);
+  });
+
   it('knows a customer by each path that addresses it, and a value by the customer its request went to', () => {
     const written = new WrittenValues();
     written.addCustomer(['/c/1', '/c/1/edit']);
