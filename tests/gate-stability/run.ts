@@ -1,5 +1,5 @@
 /**
- * `npm run test:gate-stability` (by hand until a complete run holds, then CI; some 40-60 min on an idle 2-core machine, an estimate): for every broken variant of the
+ * `npm run test:gate-stability` (by hand: 66 min for the whole catalogue on a loaded 2-core machine): for every broken variant of the
  * catalogue, a baseline written at one seed must hold (exit 0, no new finding) at 5 other seeds, what it records
  * must not rename the variant's pinned fingerprints (pins.ts), and the reference backend (merge/replace, lenient/strict)
  * must have no finding at all. Exits 1 otherwise.
