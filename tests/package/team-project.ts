@@ -4,9 +4,18 @@
  * that lets requests without valid credentials through: rule A2) and a vitest file using the helper.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { ROOT, runProcess, type CliResult } from '../support/run-cli.ts';
 
 export const TOKEN = 'pack-test-token-0123456789';
@@ -108,3 +117,34 @@ export const teamVitest = (project: string, broken: boolean): Promise<CliResult>
     CONFORMANCE_SEED: '11',
     ...(broken ? { BROKEN: '1' } : {}),
   });
+
+/** The version of vitest the team's project has installed. */
+export const installedVitest = (project: string): string =>
+  (
+    JSON.parse(readFileSync(join(project, 'node_modules', 'vitest', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
+/**
+ * The helper in the team's vitest, with whichever vitest the project has: one test per rule (each passes, or is
+ * skipped when so small a run judged no case of it), exit 0 on the app; exit 1 on the broken one, naming A2, the
+ * replay command and the seed to re-run. Returns the broken run's output for the caller's own assertions.
+ */
+export async function expectHelperVerdicts(project: string): Promise<string> {
+  const good = await teamVitest(project, false);
+  expect(good.code, good.stdout + good.stderr).toBe(0);
+  expect(good.stdout).toMatch(/Tests\s+(\d+) passed( \| (\d+) skipped)? \(20\)/);
+  expect(good.stdout).not.toMatch(/failed/);
+  const broken = await teamVitest(project, true);
+  expect(broken.code, broken.stdout + broken.stderr).toBe(1);
+  const output = broken.stdout + broken.stderr;
+  expect(output).toMatch(/Tests\s+1 failed \| \d+ passed( \| \d+ skipped)? \(20\)/);
+  expect(output).toMatch(/× .*A2 Missing or wrong credentials are refused/);
+  expect(output).toContain('Received: status 200');
+  expect(output).toMatch(/npx customer-conformance replay reports-vitest\/failures\/A2-1\.json/);
+  expect(output).toContain(
+    'Re-run the same cases: CONFORMANCE_SEED=11 npx vitest run test/conformance.test.mjs',
+  );
+  return output;
+}
