@@ -41,11 +41,9 @@ export async function withCrashCauses(
   for (const v of violations) {
     const exchange = exchanges.find((e) => e.seq === v.exchangeSeq);
     const body = withoutNulls(exchange?.request.body);
-    if (v.check !== 'no_server_error' || !cameBack.has(fingerprintOfViolation(v)) || !is5xx(exchange)) {
-      marked.push(v);
-      continue;
-    }
-    if (body === undefined || !exchange) {
+    const probed =
+      v.check === 'no_server_error' && cameBack.has(fingerprintOfViolation(v)) && is5xx(exchange);
+    if (!probed || body === undefined || exchange === undefined) {
       marked.push(v);
       continue;
     }

@@ -335,11 +335,13 @@ export function markedByReplay(
   written?: WrittenValues,
 ): Violation[] {
   return violations.map((seen) => {
-    // Fingerprinted again even so: a crash that came back may since be known to be a null's (nullCaused).
-    if (cameBack.has(fingerprintOfViolation(seen)))
-      return { ...seen, fingerprint: fingerprintOf(seen, scenario, exchanges) };
-    const marked: Violation = { ...seen, cameBack: false };
-    const v = written ? written.attributeUnconfirmed(marked, exchanges) : marked;
+    // Every one fingerprinted again: one that came back may since be known to be a null's or a body's
+    // (crash-cause.ts, refusal-cause.ts); one that did not is marked, and perhaps a leak's.
+    const unconfirmed = (): Violation => {
+      const marked: Violation = { ...seen, cameBack: false };
+      return written ? written.attributeUnconfirmed(marked, exchanges) : marked;
+    };
+    const v = cameBack.has(fingerprintOfViolation(seen)) ? seen : unconfirmed();
     return { ...v, fingerprint: fingerprintOf(v, scenario, exchanges) };
   });
 }
