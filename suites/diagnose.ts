@@ -143,16 +143,63 @@ function normalization(sent: string, got: string, form: NormalForm): Diagnosis {
 
 /** Characters a reader cannot see on their own: marks, format characters (zero-width), characters outside the BMP. */
 const INVISIBLE_OR_ASTRAL = /^[\p{M}\p{Cf}\u{10000}-\u{10FFFF}]$/u;
+const INVISIBLE = /^[\p{M}\p{Cf}]$/u;
+
+const CATEGORIES = ['Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'Mn', 'Mc', 'Me', 'Nd', 'Nl', 'No', 'Pc', 'Pd', 'Ps', 'Pe']
+  .concat(['Pi', 'Pf', 'Po', 'Sm', 'Sc', 'Sk', 'So', 'Zs', 'Zl', 'Zp', 'Cc', 'Cf', 'Cs', 'Co'])
+  .map((name) => ({ name, test: new RegExp(`^\\p{gc=${name}}$`, 'u') }));
+
+/** A character's Unicode general category (`Lu`, `Mn`, `Cf`, …; `Cn` when unassigned). */
+const category = (char: string): string => CATEGORIES.find((c) => c.test.test(char))?.name ?? 'Cn';
+
+/**
+ * Whether `kept` is what a filter left of `all`: a sanitiser that removes a class of characters (combining marks,
+ * zero-width characters, all but digits) removes every one of them, so no character it dropped is left, and none of
+ * the same category either (invisible ones aside: a filter names them one by one). A cut at a column size leaves
+ * characters of the kinds it cut; when the ones it happened to cut were of a kind the value has nowhere else, the
+ * filter is the likelier reading, and which reading a seed's value allows must not rename the bug. Characters
+ * outside the BMP are left to the cut: a byte-counted column cuts before them.
+ */
+function filteredOut(all: string[], kept: string[]): boolean {
+  if (kept.length === 0 || kept.length >= all.length || !isSubsequence(kept, all)) return false;
+  const left = new Set(kept.map(category));
+  return droppedCharacters(kept, all).every(
+    (c) => !kept.includes(c) && !IS_ASTRAL.test(c) && (INVISIBLE.test(c) || !left.has(category(c))),
+  );
+}
+
+/**
+ * Whether `got` is `sent` with runs of whitespace shortened: each character dropped is whitespace right after
+ * whitespace. Any run, wherever it is (a cleanup may collapse inner runs only, or runs of several kinds).
+ */
+function collapsedRuns(sent: string[], got: string[]): boolean {
+  let at = 0;
+  let dropped = 0;
+  for (const [i, char] of sent.entries()) {
+    if (at < got.length && got[at] === char) at++;
+    else if (/^\s$/u.test(char) && i > 0 && /^\s$/u.test(sent[i - 1] ?? '')) dropped++;
+    else return false;
+  }
+  return at === got.length && dropped > 0;
+}
 
 function stringDiagnosis(sent: string, got: string, previous: unknown): Diagnosis | undefined {
   const trimmed = trimming(sent, got);
   if (trimmed) return trimmed;
-  if (got === '') return plain('emptied', 'empty string instead of the sent value');
   const kept = chars(got);
   const all = chars(sent);
+  if (got === '') {
+    // Nothing but invisible characters (a lone combining mark, a zero-width space): a filter dropped them.
+    if (all.every((c) => INVISIBLE.test(c)))
+      return plain(
+        'characters-dropped',
+        `characters dropped (${all.length}: ${codePointList([...new Set(all)])})`,
+      );
+    return plain('emptied', 'empty string instead of the sent value');
+  }
   // A cut no column size explains: said only if no transformation below explains the change better.
   let cutAnywhere: Diagnosis | undefined;
-  if (kept.length < all.length && kept.every((c, i) => c === all[i])) {
+  if (kept.length < all.length && kept.every((c, i) => c === all[i]) && !filteredOut(all, kept)) {
     const cut = truncation(sent, got);
     if (cut.limit !== undefined) return { kind: { kind: 'truncated', limit: cut.limit }, text: cut.text };
     // No column size explains the cut: the old value, or characters dropped, explain it better when they fit.
@@ -179,7 +226,7 @@ function stringDiagnosis(sent: string, got: string, previous: unknown): Diagnosi
       'astral-dropped',
       `characters outside the BMP dropped (${codePointList(droppedCharacters(kept, all))})`,
     );
-  if (got === sent.replace(/ {2,}/g, ' ')) return plain('spaces-collapsed', 'inner runs of spaces collapsed');
+  if (collapsedRuns(all, kept)) return plain('spaces-collapsed', 'runs of spaces collapsed');
   if (got === sent.trim().replace(/\s+/g, ' ')) {
     return sent.trim() === sent
       ? plain('spaces-collapsed', 'whitespace collapsed to single spaces')

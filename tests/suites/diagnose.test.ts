@@ -125,7 +125,7 @@ describe('what still reads as before', () => {
 
 describe('a change is named by what explains it, not by the first shape it fits', () => {
   it('does not call a collapsed run of spaces, or a cut at a column size, a trim', () => {
-    expect(text('Ada  ', 'Ada ')).toBe('inner runs of spaces collapsed');
+    expect(text('Ada  ', 'Ada ')).toBe('runs of spaces collapsed');
     expect(text(`${'x'.repeat(250)}${' '.repeat(10)}`, `${'x'.repeat(250)}${' '.repeat(5)}`)).toBe(
       'truncated to 255 characters',
     );
@@ -139,6 +139,29 @@ describe('a change is named by what explains it, not by the first shape it fits'
     expect(text('Ada\u200B', 'Ada')).toBe('characters dropped (1: U+200B ZERO WIDTH SPACE)');
     expect(text('Zoe\u0301', 'Zoe')).toBe('characters dropped (1: U+0301 COMBINING ACUTE ACCENT)');
     expect(text('a😀', 'a')).toBe('characters outside the BMP dropped (U+1F600)');
+  });
+
+  it('names a class of characters filtered out as dropped, even where what is left fits a column size', () => {
+    // Zero-width characters stripped from the end: 16 characters left, a VARCHAR(16) by coincidence.
+    const sixteen = 'Ada Lovelace 123';
+    expect(diagnose(`${sixteen}\u200D\u200B`, sixteen).kind).toEqual({ kind: 'characters-dropped' });
+    // Phone punctuation stripped: what is left is digits and +, none of the kinds dropped.
+    expect(diagnose('+4420712345678 ()', '+4420712345678').kind).toEqual({ kind: 'characters-dropped' });
+    expect(diagnose('1(', '1').kind).toEqual({ kind: 'characters-dropped' });
+    // Nothing but invisible characters, all of them gone.
+    expect(diagnose('\u0300', '').kind).toEqual({ kind: 'characters-dropped' });
+    expect(diagnose('\u200B\uFEFF', '').kind).toEqual({ kind: 'characters-dropped' });
+    // A cut that leaves characters of the kinds it cut is a cut; a value with letters emptied is emptied.
+    expect(diagnose('Ada Lovelace Byron', 'Ada Lovelace Byr').kind).toEqual({ kind: 'truncated', limit: 16 });
+    expect(diagnose('é'.repeat(7) + emoji, 'é'.repeat(7)).kind).toEqual({ kind: 'truncated', limit: 16 });
+    expect(diagnose('Ada', '').kind).toEqual({ kind: 'emptied' });
+  });
+
+  it('names any run of whitespace shortened a collapse, at the edges too', () => {
+    expect(diagnose('  Ada  Lovelace', '  Ada Lovelace').kind).toEqual({ kind: 'spaces-collapsed' });
+    expect(diagnose('Ada \t Lovelace', 'Ada Lovelace').kind).toEqual({ kind: 'spaces-collapsed' });
+    // A dropped space with no space beside it is not a collapse.
+    expect(diagnose('A da', 'Ada').kind).toEqual({ kind: 'characters-dropped' });
   });
 
   it('calls a value stored before the write the old value, whatever it resembles (a read that missed the write)', () => {
