@@ -42,13 +42,14 @@ export interface Violation {
    * cause. Absent when it came back, or was never played again.
    */
   cameBack?: false;
-  /** A 5xx that went away when its request was sent again with plain strings for its nulls (suites/crash-cause.ts). */
+  /** A 5xx that went away when its request was sent again with plain strings for its nulls (suites/cause-probes.ts). */
   nullCaused?: true;
   /**
-   * A valid body refused under application/json with parameters (B7) that was refused as plain application/json
-   * too (suites/refusal-cause.ts): the body's refusal, not the content type's.
+   * What a valid body's refusal was for, found by sending it again alone as plain application/json with the valid
+   * credential (suites/cause-probes.ts): still refused, the body's; accepted once its nulls were replaced, the
+   * null's. Absent when the case's own circumstances (content type, credential, concurrency) caused it.
    */
-  refusedAsPlainJson?: true;
+  refusedFor?: 'body' | 'null';
 }
 
 /** A scenario that failed, shrunk, with everything needed to replay and re-judge it. */

@@ -236,13 +236,19 @@ const isPlain = (kind: string): boolean => PLAIN_TRANSFORMATIONS.has(kind) || /^
 
 /** The rule part of a fingerprint: a plain transformation of a value is S1's (S4's) in any case that shows it. */
 export function findingRule(v: Violation): string {
-  // Refused as plain JSON too: a valid body's refusal (B3) that a B7 case happened to carry.
-  if (v.refusedAsPlainJson) return 'B3';
+  // Refused alone as plain JSON too: the body's refusal (B3), or its null's (B2), whichever case carried it.
+  if (v.refusedFor) return v.refusedFor === 'null' ? 'B2' : 'B3';
   if (v.check === 'echoes_sent_values' && isPlain(diagnosisPart(v.diagnosisKind))) return 'S1';
   return v.rule;
 }
 
 function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined): string[] {
+  // A valid body refused for itself: one finding, whether a plain case, a repeat, a burst or a set-up write carried it.
+  if (v.refusedFor)
+    return [
+      `refused-${statusClass(exchange)}`,
+      v.refusedFor === 'null' ? 'valid-body-with-null' : 'valid-body',
+    ];
   switch (v.check) {
     case 'no_server_error': {
       const what = isNoAnswer(v) ? 'no-answer' : '5xx';
@@ -336,7 +342,7 @@ export function markedByReplay(
 ): Violation[] {
   return violations.map((seen) => {
     // Every one fingerprinted again: one that came back may since be known to be a null's or a body's
-    // (crash-cause.ts, refusal-cause.ts); one that did not is marked, and perhaps a leak's.
+    // (cause-probes.ts); one that did not is marked, and perhaps a leak's.
     const unconfirmed = (): Violation => {
       const marked: Violation = { ...seen, cameBack: false };
       return written ? written.attributeUnconfirmed(marked, exchanges) : marked;

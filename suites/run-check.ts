@@ -17,8 +17,7 @@ import type { JudgeContext } from './checks/check.ts';
 import { comesBack } from './comes-back.ts';
 import { CoverageTally } from './coverage.ts';
 import { markedByReplay, nullIsTheCase } from './fingerprint.ts';
-import { withCrashCauses } from './crash-cause.ts';
-import { withRefusalCauses } from './refusal-cause.ts';
+import { withCauses } from './cause-probes.ts';
 import { judge } from './judge.ts';
 import { FirstFailure, spread, type Lane } from './lanes.ts';
 import { onLane } from './schedule.ts';
@@ -179,9 +178,8 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 
 /**
  * A failure played again at once, alone (suites/comes-back.ts: which of its findings come back), unless shrinking
- * already saw it pass; then, for a crash that came back, whether a null caused it (suites/crash-cause.ts), and for
- * a valid body refused under application/json with parameters, whether plain JSON is refused too
- * (suites/refusal-cause.ts).
+ * already saw it pass; then, for what came back, what caused it where a probe can tell (suites/cause-probes.ts: a
+ * null in a crash, the body in a refusal).
  */
 async function playedAgain(
   failing: Failing,
@@ -189,14 +187,13 @@ async function playedAgain(
   again: boolean,
 ): Promise<{ cameBack: Set<string>; failing: Failing }> {
   const cameBack = again ? await comesBack(failing, lane.client, lane.ctx) : new Set<string>();
-  const crashes = await withCrashCauses(
+  const violations = await withCauses(
     failing.violations,
     cameBack,
     failing.trace.exchanges,
     lane.client,
     nullIsTheCase(failing.scenario),
   );
-  const violations = await withRefusalCauses(crashes, cameBack, failing.trace.exchanges, lane.client);
   return { cameBack, failing: { ...failing, violations } };
 }
 

@@ -62,8 +62,15 @@ const PAIRS: [string, string, string, string][] = [
     'trailing-space-insensitive-id',
     'I1/spelling-space/found@read',
   ],
-  // A crash on a null phone is the null's, whichever kind of case a seed put it in (suites/crash-cause.ts).
+  // A crash on a null phone is the null's, whichever kind of case a seed put it in (suites/cause-probes.ts).
   ['crashes-on-null-phone', 'R2/5xx/null', 'crashes-on-emoji', 'R2/5xx/astral'],
+  // A valid body refused for a value it holds, or for a null it holds (suites/cause-probes.ts).
+  [
+    'rejects-exactly-255',
+    'B3/refused-4xx/valid-body',
+    'rejects-null-optional',
+    'B2/refused-4xx/valid-body-with-null',
+  ],
   [
     'writes-despite-401',
     'A1/changed/after-auth@read',
