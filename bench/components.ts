@@ -1,7 +1,8 @@
 /**
  * Where the suite's own time goes, per request, measured in-process with the suite's modules: generation
- * (fast-check sampling the scenario arbitraries), judging (judge(): every registered check over the trace) and
- * the exchange log (JSON + append to disk), in CPU time (process.cpuUsage). HTTP is replaced by a direct call of the reference backend's
+ * (fast-check sampling the scenario arbitraries), judging (judge(): every registered check over the trace),
+ * recording which customer each value was sent to (suites/written-values.ts, every request body) and the exchange
+ * log (JSON + append to disk), in CPU time (process.cpuUsage). HTTP is replaced by a direct call of the reference backend's
  * handler, so nothing here waits on the network; that call is timed apart and is not suite overhead.
  *
  *   node --import tsx bench/components.ts [--runs N]   (N generated cases per property check, default 200)
@@ -36,13 +37,14 @@ import {
   validUpdates,
 } from '../suites/scenarios/arbitraries.ts';
 import { play } from '../suites/scenarios/play.ts';
+import { WrittenValues } from '../suites/written-values.ts';
 import type { Scenario } from '../suites/scenarios/scenario.ts';
 
 const TOKEN = 'bench-components-token';
 const METHODS = { update: 'PUT', read: 'GET', create: 'POST', delete: 'DELETE' } as const;
 
 /** CPU time (user + system) spent in each part, in ms: unlike wall time, not inflated by a busy machine. */
-const spent = { generation: 0, backend: 0, judging: 0, logging: 0 };
+const spent = { generation: 0, backend: 0, judging: 0, recording: 0, logging: 0 };
 const cpuMs = (): number => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -55,10 +57,11 @@ class InProcessClient {
     private readonly handler: ReturnType<typeof createReferenceBackend>['handler'],
     private readonly log: ExchangeLog,
     readonly options: { fixtures: Partial<Record<'A' | 'B', string>> },
+    private readonly written = new WrittenValues(),
   ) {}
 
   withFixtures(fixtures: Partial<Record<'A' | 'B', string>>): InProcessClient {
-    return new InProcessClient(this.contract, this.handler, this.log, { fixtures });
+    return new InProcessClient(this.contract, this.handler, this.log, { fixtures }, this.written);
   }
 
   async send(spec: RequestSpec, role: string): Promise<Exchange> {
@@ -66,6 +69,10 @@ class InProcessClient {
   }
 
   async sendAll(specs: RequestSpec[], role: string): Promise<Exchange[]> {
+    const recording = cpuMs();
+    for (const spec of specs)
+      this.written.record(pathFor(spec, this.contract, this.options.fixtures), spec.body);
+    spent.recording += cpuMs() - recording;
     const started = cpuMs();
     const exchanges = await Promise.all(specs.map((spec) => this.sendOne(spec, role)));
     spent.backend += cpuMs() - started;
@@ -201,6 +208,7 @@ process.stdout.write(
     perRequestUs: {
       generation: us(spent.generation),
       judging: us(spent.judging),
+      recording: us(spent.recording),
       logging: us(spent.logging),
       inProcessBackend: us(spent.backend),
     },

@@ -28,15 +28,23 @@ const STORED_VALUE_CHECKS = new Set([
   'same_put_same_data',
 ]);
 
-const valueKey = (field: string, value: unknown) => `${field}\u0000${JSON.stringify(value)}`;
+// A string is keyed as itself (no JSON.stringify per value: every request's body passes through here).
+const valueKey = (field: string, value: unknown) =>
+  `${field}\u0000${typeof value === 'string' ? `s${value}` : JSON.stringify(value)}`;
+
+/**
+ * The customers a value was sent to: nearly always one (generated values are all but unique), kept as a plain
+ * string until a second one comes, so a run's thousands of values cost a map entry each, not a Set each.
+ */
+type Customers = string | Set<string>;
 
 /** The field a violation points at in a customer's data (`/data/name`), if it does. */
 const fieldOf = (v: Violation): string | undefined => /^\/data\/([^/]+)$/.exec(v.pointer ?? '')?.[1];
 
 export class WrittenValues {
   /** Per string value: every customer a body sent it to (in any field), and the customers per field and value. */
-  private readonly anyField = new Map<string, Set<string>>();
-  private readonly byField = new Map<string, Set<string>>();
+  private readonly anyField = new Map<string, Customers>();
+  private readonly byField = new Map<string, Customers>();
   /**
    * The fixture customers, by each path that addresses one (the read and the update path may differ): only a
    * value sent to one of them can be said to come from it. Another path (an unknown id, another spelling of an
@@ -67,7 +75,7 @@ export class WrittenValues {
   /** Another fixture customer than the one at `path` that a request sent `value` in `field`, if any. */
   private sentToAnother(path: string, field: string, value: unknown): string | undefined {
     const customer = this.customerAt.get(path);
-    for (const other of this.byField.get(valueKey(field, value)) ?? []) {
+    for (const other of customersOf(this.byField, valueKey(field, value))) {
       if (other !== customer && this.isCustomer(other)) return other;
     }
     return undefined;
@@ -84,7 +92,7 @@ export class WrittenValues {
   cameFrom(path: string, field: string, value: unknown, own: readonly Exchange[]): string | undefined {
     const customer = this.customerAt.get(path);
     if (customer === undefined || typeof value !== 'string') return undefined;
-    if (this.anyField.get(value)?.has(customer)) return undefined;
+    if ([...customersOf(this.anyField, value)].includes(customer)) return undefined;
     const ownElsewhere = own.some(
       (e) =>
         !this.customerAt.has(e.request.path) &&
@@ -146,8 +154,15 @@ function shows(exchange: Exchange, field: string, value: unknown): boolean {
   );
 }
 
-function add(map: Map<string, Set<string>>, key: string, path: string): void {
-  const paths = map.get(key);
-  if (paths) paths.add(path);
-  else map.set(key, new Set([path]));
+function add(map: Map<string, Customers>, key: string, customer: string): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, customer);
+  else if (typeof held !== 'string') held.add(customer);
+  else if (held !== customer) map.set(key, new Set([held, customer]));
+}
+
+function customersOf(map: Map<string, Customers>, key: string): Iterable<string> {
+  const held = map.get(key);
+  if (held === undefined) return [];
+  return typeof held === 'string' ? [held] : held;
 }
