@@ -234,11 +234,21 @@ const PLAIN_TRANSFORMATIONS = new Set([
 /** Plain transformations, and a cut at a column size: the same bug whether a valid or an edge case showed it. */
 const isPlain = (kind: string): boolean => PLAIN_TRANSFORMATIONS.has(kind) || /^truncated-\d+$/.test(kind);
 
+/**
+ * A GET that showed a value other than what was stored (read_after_write after a PUT, rejection_is_atomic after a
+ * rejected one) and not again when its case was played alone: which request it followed and what the value resembled
+ * are chance (a replica one write behind shows whatever came before), so it is one finding, `S4/changed@read`.
+ */
+const unconfirmedRead = (v: Violation): boolean =>
+  v.cameBack === false && (v.check === 'read_after_write' || v.check === 'rejection_is_atomic');
+
 /** The rule part of a fingerprint: a plain transformation of a value is S1's (S4's) in any case that shows it. */
 export function findingRule(v: Violation): string {
   // Refused alone as plain JSON too: the body's refusal (B3), or its null's (B2), whichever case carried it.
   if (v.refusedFor) return v.refusedFor === 'null' ? 'B2' : 'B3';
   if (v.check === 'echoes_sent_values' && isPlain(diagnosisPart(v.diagnosisKind))) return 'S1';
+  // A GET after a rejected request that showed a change not seen again alone: a read, not the rejected write.
+  if (unconfirmedRead(v)) return 'S4';
   return v.rule;
 }
 
@@ -268,7 +278,7 @@ function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined)
       // echo.ts blames B7 only when the whole body was ignored: what each field then shows is a coincidence.
       if (v.rule === 'B7') return ['body-ignored'];
       // A GET showing a value from elsewhere that did not come back: what it resembled is chance, not the bug.
-      if (v.check === 'read_after_write' && v.cameBack === false) return ['changed'];
+      if (unconfirmedRead(v)) return ['changed'];
       return [diagnosisPart(v.diagnosisKind)];
     case 'response_matches_schema':
       if (v.title === 'Wrong content type') return ['content-type'];
@@ -280,6 +290,7 @@ function parts(v: Violation, scenario: Scenario, exchange: Exchange | undefined)
       return sentProperties(scenario).includes(field) ? ['mass-assigned'] : ['changed', field];
     }
     case 'rejection_is_atomic': {
+      if (unconfirmedRead(v)) return ['changed'];
       // A value the rejected request did not send came from another write (another lane's, to the wrong
       // customer): a leak seen here, not the rejected request's own partial write.
       const field = responsePlace(v.pointer).replace(/^data\./, '');

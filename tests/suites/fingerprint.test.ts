@@ -212,4 +212,35 @@ describe('fingerprintOf', () => {
     );
     expect(partly.map((v) => v.fingerprint)).toEqual(['S4/changed@read', 'S4/trimmed@read']);
   });
+
+  it('a change after a rejected request that did not come back alone is a read’s, whatever it showed', () => {
+    // A replica one write behind shows, after a 401, whatever came before the set-up PUT: null or another value.
+    const changed = (got: unknown): Violation => ({
+      rule: 'A1',
+      check: 'rejection_is_atomic',
+      title: 'Rejected request changed the customer',
+      received: `after a 401, data.phone = ${JSON.stringify(got)}`,
+      expected: '"0123", as before the request',
+      pointer: '/data/phone',
+      sent: '0123',
+      got,
+      exchangeSeq: 3,
+    });
+    const noToken = update('B3', 'valid body', { phone: '0999' }, 'MUST-ACCEPT', 'none');
+    const shown = [exchange(2, 'update', {}, 401), exchange(3, 'read', undefined, 200, 'readback')];
+    const seen = [changed(null), changed('0456')];
+    expect(seen.map((v) => fingerprintOf(v, noToken, shown))).toEqual([
+      'A1/changed/after-auth@read',
+      'A1/changed-by-another-write@read',
+    ]);
+    expect(markedByReplay(seen, new Set(), noToken, shown).map((v) => v.fingerprint)).toEqual([
+      'S4/changed@read',
+      'S4/changed@read',
+    ]);
+    // One that came back is the rejected request's own write.
+    const back = seen.map((v) => ({ ...v, fingerprint: fingerprintOf(v, noToken, shown) }));
+    expect(
+      markedByReplay(back, new Set(['A1/changed/after-auth@read']), noToken, shown)[0]?.fingerprint,
+    ).toBe('A1/changed/after-auth@read');
+  });
 });
