@@ -21,6 +21,11 @@ export interface DiagnoseContext {
    * generated values, so it is the old value, ahead of any transformation.
    */
   stored?: unknown[];
+  /**
+   * The other fields as they came back, by name: a field showing another's sent value while that one shows this
+   * one's is a swap (two columns bound in the wrong order), whatever else the two values happen to resemble.
+   */
+  answered?: Record<string, unknown>;
 }
 
 const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
@@ -172,12 +177,15 @@ function filteredOut(all: string[], kept: string[]): boolean {
  * Whether `got` is `sent` with runs of whitespace shortened: each character dropped is whitespace right after
  * whitespace. Any run, wherever it is (a cleanup may collapse inner runs only, or runs of several kinds).
  */
+/** Whitespace, but not U+FEFF (a zero-width format character that JavaScript's \s happens to include). */
+const SPACE = /^(?!\uFEFF)\s$/u;
+
 function collapsedRuns(sent: string[], got: string[]): boolean {
   let at = 0;
   let dropped = 0;
   for (const [i, char] of sent.entries()) {
     if (at < got.length && got[at] === char) at++;
-    else if (/^\s$/u.test(char) && i > 0 && /^\s$/u.test(sent[i - 1] ?? '')) dropped++;
+    else if (SPACE.test(char) && i > 0 && SPACE.test(sent[i - 1] ?? '')) dropped++;
     else return false;
   }
   return at === got.length && dropped > 0;
@@ -199,14 +207,19 @@ function stringDiagnosis(sent: string, got: string, previous: unknown): Diagnosi
   }
   // A cut no column size explains: said only if no transformation below explains the change better.
   let cutAnywhere: Diagnosis | undefined;
-  if (kept.length < all.length && kept.every((c, i) => c === all[i]) && !filteredOut(all, kept)) {
+  if (kept.length < all.length && kept.every((c, i) => c === all[i])) {
     const cut = truncation(sent, got);
-    if (cut.limit !== undefined) return { kind: { kind: 'truncated', limit: cut.limit }, text: cut.text };
-    // No column size explains the cut: the old value, or characters dropped, explain it better when they fit.
-    if (got === previous) return plain('old-value-kept', 'old value kept');
     const rest = all.slice(kept.length);
-    if (!rest.every((c) => INVISIBLE_OR_ASTRAL.test(c)))
-      cutAnywhere = { kind: { kind: 'truncated' }, text: `${cut.text} (cut: ${codePointList(rest, 4)})` };
+    if (cut.limit !== undefined && !filteredOut(all, kept))
+      return { kind: { kind: 'truncated', limit: cut.limit }, text: cut.text };
+    // No column size explains the cut: the old value, or characters dropped, explain it better when they fit. A cut
+    // anywhere leaves some of what it cut ('aaa' to 'aa'); a filter leaves none of what it dropped.
+    const noneLeft = rest.every((c) => !kept.includes(c) && !IS_ASTRAL.test(c));
+    if (cut.limit === undefined && !noneLeft) {
+      if (got === previous) return plain('old-value-kept', 'old value kept');
+      if (!rest.every((c) => INVISIBLE_OR_ASTRAL.test(c)))
+        cutAnywhere = { kind: { kind: 'truncated' }, text: `${cut.text} (cut: ${codePointList(rest, 4)})` };
+    }
   }
   if (got.length < sent.length && sent.startsWith(got) && /[\uD800-\uDBFF]$/.test(got)) {
     return {
@@ -261,6 +274,13 @@ export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext =
   if (got === undefined) return plain('missing', 'missing from the response');
   if (context.stored?.some((value) => JSON.stringify(value) === JSON.stringify(got)))
     return plain('old-value-kept', 'old value kept');
+  // Two fields that each came back with the other's value: shrunk values ('a', 'a a', null) resemble each other
+  // in every way, so the swap comes before any transformation.
+  for (const [field, value] of Object.entries(context.others ?? {})) {
+    const back = context.answered?.[field];
+    if (same(value, got) && !same(value, sent) && back !== undefined && same(back, sent))
+      return plain('value-of-another-field', `swapped with ${field}`);
+  }
   if (sent !== null && got === null) return plain('null', 'null instead of the sent value');
   if (sent === null && got === '') return plain('empty-for-null', 'empty string instead of null');
   if (sent === null && got === 'null') return plain('null-as-string', 'the string "null" instead of null');
@@ -283,6 +303,10 @@ export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext =
   }
   if (typeof sent === 'string' && typeof got === 'string') return plain('changed', firstChange(sent, got));
   return plain('changed', 'changed');
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A diagnosis as a violation carries it: the text to read and the kind a fingerprint is built from. */

@@ -71,7 +71,9 @@ export const echoesSentValues: Check = afterBaseline(
           received: `data.${field} = ${show(data[field])}`,
           expected: `${show(sent[field])}, exactly as sent`,
           pointer: `/data/${field}`,
-          ...diagnosed(diagnose(sent[field], data[field], { previous: before?.[field], others })),
+          ...diagnosed(
+            diagnose(sent[field], data[field], { previous: before?.[field], others, answered: data }),
+          ),
           sent: sent[field],
           got: data[field],
           ...(update ? { exchangeSeq: update.seq } : {}),

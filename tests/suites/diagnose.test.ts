@@ -148,6 +148,9 @@ describe('a change is named by what explains it, not by the first shape it fits'
     // Phone punctuation stripped: what is left is digits and +, none of the kinds dropped.
     expect(diagnose('+4420712345678 ()', '+4420712345678').kind).toEqual({ kind: 'characters-dropped' });
     expect(diagnose('1(', '1').kind).toEqual({ kind: 'characters-dropped' });
+    // A cut no column size explains, that left none of what it cut: '=' went, though '+' is a symbol too.
+    expect(diagnose('+1=', '+1').kind).toEqual({ kind: 'characters-dropped' });
+    expect(diagnose('12\u0663', '12').kind).toEqual({ kind: 'characters-dropped' });
     // Nothing but invisible characters, all of them gone.
     expect(diagnose('\u0300', '').kind).toEqual({ kind: 'characters-dropped' });
     expect(diagnose('\u200B\uFEFF', '').kind).toEqual({ kind: 'characters-dropped' });
@@ -160,8 +163,22 @@ describe('a change is named by what explains it, not by the first shape it fits'
   it('names any run of whitespace shortened a collapse, at the edges too', () => {
     expect(diagnose('  Ada  Lovelace', '  Ada Lovelace').kind).toEqual({ kind: 'spaces-collapsed' });
     expect(diagnose('Ada \t Lovelace', 'Ada Lovelace').kind).toEqual({ kind: 'spaces-collapsed' });
-    // A dropped space with no space beside it is not a collapse.
+    // A dropped space with no space beside it is not a collapse, nor is a zero-width no-break space dropped.
     expect(diagnose('A da', 'Ada').kind).toEqual({ kind: 'characters-dropped' });
+    expect(diagnose('a \uFEFF', 'a ').kind).toEqual({ kind: 'characters-dropped' });
+  });
+
+  it('names two fields that came back with each other’s values a swap, whatever else the values resemble', () => {
+    // Shrunk values resemble each other: 'a a' is 'a  a' collapsed, null is a value nulled.
+    const swap = (sent: string | null, other: string | null) =>
+      diagnose(sent, other, { others: { address_state: other }, answered: { address_state: sent } });
+    expect(swap('a  a', 'a a').kind).toEqual({ kind: 'value-of-another-field' });
+    expect(swap('a', null).kind).toEqual({ kind: 'value-of-another-field' });
+    expect(swap('a', null).text).toBe('swapped with address_state');
+    // Only one way round is not a swap: the transformation is named.
+    expect(diagnose('a  a', 'a a', { others: { address_state: 'a a' } }).kind).toEqual({
+      kind: 'spaces-collapsed',
+    });
   });
 
   it('calls a value stored before the write the old value, whatever it resembles (a read that missed the write)', () => {
