@@ -26,6 +26,8 @@ export interface DiagnoseContext {
    * one's is a swap (two columns bound in the wrong order), whatever else the two values happen to resemble.
    */
   answered?: Record<string, unknown>;
+  /** The other fields as they were before the write, by name: one that changed to this field's sent value got it. */
+  before?: Record<string, unknown>;
 }
 
 const ASTRAL = /[\u{10000}-\u{10FFFF}]/gu;
@@ -214,7 +216,7 @@ function stringDiagnosis(sent: string, got: string, previous: unknown): Diagnosi
       return { kind: { kind: 'truncated', limit: cut.limit }, text: cut.text };
     // No column size explains the cut: the old value, or characters dropped, explain it better when they fit. A cut
     // anywhere leaves some of what it cut ('aaa' to 'aa'); a filter leaves none of what it dropped.
-    const noneLeft = rest.every((c) => !kept.includes(c) && !IS_ASTRAL.test(c));
+    const noneLeft = rest.every((c) => !kept.includes(c));
     if (cut.limit === undefined && !noneLeft) {
       if (got === previous) return plain('old-value-kept', 'old value kept');
       if (!rest.every((c) => INVISIBLE_OR_ASTRAL.test(c)))
@@ -280,6 +282,19 @@ export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext =
     const back = context.answered?.[field];
     if (same(value, got) && !same(value, sent) && back !== undefined && same(back, sent))
       return plain('value-of-another-field', `swapped with ${field}`);
+  }
+  // A field not sent (or sent another value) that changed to exactly this field's sent value: the value went to the
+  // wrong column, whatever this one now holds (its old value, null).
+  for (const [field, value] of Object.entries(context.answered ?? {})) {
+    const own = Object.hasOwn(context.others ?? {}, field) ? context.others?.[field] : undefined;
+    const moved =
+      sent !== null &&
+      same(value, sent) &&
+      !same(got, sent) &&
+      !same(context.before?.[field], sent) &&
+      (own === undefined || !same(own, sent));
+    if (moved && Object.hasOwn(context.before ?? {}, field))
+      return plain('value-of-another-field', `its value stored in ${field} instead`);
   }
   if (sent !== null && got === null) return plain('null', 'null instead of the sent value');
   if (sent === null && got === '') return plain('empty-for-null', 'empty string instead of null');

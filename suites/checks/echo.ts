@@ -46,6 +46,10 @@ function blame(scenario: Scenario, echo: Echo): RuleId {
   }
 }
 
+/** A record without `field`: the other fields, for a diagnosis that looks at where this one's value went. */
+const otherFields = (record: Record<string, unknown>, field: string): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([name]) => name !== field));
+
 export const echoesSentValues: Check = afterBaseline(
   whenAccepted('update', {
     name: 'echoes_sent_values',
@@ -72,7 +76,12 @@ export const echoesSentValues: Check = afterBaseline(
           expected: `${show(sent[field])}, exactly as sent`,
           pointer: `/data/${field}`,
           ...diagnosed(
-            diagnose(sent[field], data[field], { previous: before?.[field], others, answered: data }),
+            diagnose(sent[field], data[field], {
+              previous: before?.[field],
+              others,
+              answered: otherFields(data, field),
+              ...(before ? { before: otherFields(before, field) } : {}),
+            }),
           ),
           sent: sent[field],
           got: data[field],

@@ -151,6 +151,7 @@ describe('a change is named by what explains it, not by the first shape it fits'
     // A cut no column size explains, that left none of what it cut: '=' went, though '+' is a symbol too.
     expect(diagnose('+1=', '+1').kind).toEqual({ kind: 'characters-dropped' });
     expect(diagnose('12\u0663', '12').kind).toEqual({ kind: 'characters-dropped' });
+    expect(diagnose('0😀一', '0').kind).toEqual({ kind: 'characters-dropped' });
     // Nothing but invisible characters, all of them gone.
     expect(diagnose('\u0300', '').kind).toEqual({ kind: 'characters-dropped' });
     expect(diagnose('\u200B\uFEFF', '').kind).toEqual({ kind: 'characters-dropped' });
@@ -175,6 +176,21 @@ describe('a change is named by what explains it, not by the first shape it fits'
     expect(swap('a  a', 'a a').kind).toEqual({ kind: 'value-of-another-field' });
     expect(swap('a', null).kind).toEqual({ kind: 'value-of-another-field' });
     expect(swap('a', null).text).toBe('swapped with address_state');
+    // The other field not sent: it changed to this one's value, and this one kept its old value (null here).
+    const moved = diagnose('Leeds', null, {
+      previous: null,
+      answered: { address_state: 'Leeds' },
+      before: { address_state: 'Kent' },
+    });
+    expect([moved.kind, moved.text]).toEqual([
+      { kind: 'value-of-another-field' },
+      'its value stored in address_state instead',
+    ]);
+    // A field that already held that value before the write proves nothing.
+    expect(
+      diagnose('Leeds', null, { answered: { address_state: 'Leeds' }, before: { address_state: 'Leeds' } })
+        .kind,
+    ).toEqual({ kind: 'null' });
     // Only one way round is not a swap: the transformation is named.
     expect(diagnose('a  a', 'a a', { others: { address_state: 'a a' } }).kind).toEqual({
       kind: 'spaces-collapsed',
