@@ -213,6 +213,17 @@ describe('fingerprintOf', () => {
     expect(partly.map((v) => v.fingerprint)).toEqual(['S4/changed@read', 'S4/trimmed@read']);
   });
 
+  it('a swapped column is S1’s in any case; a look-alike property’s value stored in the field stays B6’s', () => {
+    const other = (rule: string): Violation => ({
+      ...echo(rule, 'name', 'Ada', 'Grace'),
+      diagnosisKind: { kind: 'value-of-another-field' },
+    });
+    const shown = [exchange(2, 'update', {}, 200)];
+    expect(fingerprintOf(other('B4'), valid, shown)).toBe('S1/value-of-another-field');
+    expect(fingerprintOf(other('S1'), valid, shown)).toBe('S1/value-of-another-field');
+    expect(fingerprintOf(other('B6'), valid, shown)).toBe('B6/value-of-another-field');
+  });
+
   it('a change after a rejected request that did not come back alone is a read’s, whatever it showed', () => {
     // A replica one write behind shows, after a 401, whatever came before the set-up PUT: null or another value.
     const changed = (got: unknown): Violation => ({
