@@ -59,7 +59,7 @@ const PROBED_ROLES = new Set(['update', 'first', 'burst', 'baseline', 'history']
 const asPlain = (e: Exchange): boolean =>
   e.role !== 'burst' && e.spec.auth === 'valid' && e.spec.contentType?.toLowerCase() === JSON_TYPE;
 
-export class CauseProbes {
+class CauseProbes {
   /** Per request body, what its refusal was for: one probe for the same body refused twice (a repeat, a burst). */
   private readonly refusals = new Map<string, 'body' | 'null' | undefined>();
 

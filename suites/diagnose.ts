@@ -7,6 +7,7 @@
  */
 import type { Diagnosis, NormalForm, PlainDiagnosisKind } from '../core/diagnosis.ts';
 import type { Violation } from '../core/failure.ts';
+import { deepEqual } from './checks/values.ts';
 import { chars, codePointList, describeRun, differingMiddle, utf8Bytes } from './code-points.ts';
 
 export interface DiagnoseContext {
@@ -175,13 +176,13 @@ function filteredOut(all: string[], kept: string[]): boolean {
   );
 }
 
+/** Whitespace, but not U+FEFF (a zero-width format character that JavaScript's \s happens to include). */
+const SPACE = /^(?!\uFEFF)\s$/u;
+
 /**
  * Whether `got` is `sent` with runs of whitespace shortened: each character dropped is whitespace right after
  * whitespace. Any run, wherever it is (a cleanup may collapse inner runs only, or runs of several kinds).
  */
-/** Whitespace, but not U+FEFF (a zero-width format character that JavaScript's \s happens to include). */
-const SPACE = /^(?!\uFEFF)\s$/u;
-
 function collapsedRuns(sent: string[], got: string[]): boolean {
   let at = 0;
   let dropped = 0;
@@ -193,6 +194,12 @@ function collapsedRuns(sent: string[], got: string[]): boolean {
   return at === got.length && dropped > 0;
 }
 
+const charactersDropped = (dropped: string[]): Diagnosis =>
+  plain(
+    'characters-dropped',
+    `characters dropped (${dropped.length}: ${codePointList([...new Set(dropped)])})`,
+  );
+
 function stringDiagnosis(sent: string, got: string, previous: unknown): Diagnosis | undefined {
   const trimmed = trimming(sent, got);
   if (trimmed) return trimmed;
@@ -200,11 +207,7 @@ function stringDiagnosis(sent: string, got: string, previous: unknown): Diagnosi
   const all = chars(sent);
   if (got === '') {
     // Nothing but invisible characters (a lone combining mark, a zero-width space): a filter dropped them.
-    if (all.every((c) => INVISIBLE.test(c)))
-      return plain(
-        'characters-dropped',
-        `characters dropped (${all.length}: ${codePointList([...new Set(all)])})`,
-      );
+    if (all.every((c) => INVISIBLE.test(c))) return charactersDropped(all);
     return plain('emptied', 'empty string instead of the sent value');
   }
   // A cut no column size explains: said only if no transformation below explains the change better.
@@ -249,11 +252,7 @@ function stringDiagnosis(sent: string, got: string, previous: unknown): Diagnosi
   }
   if (cutAnywhere) return cutAnywhere;
   if (kept.length < all.length && isSubsequence(kept, all)) {
-    const dropped = droppedCharacters(kept, all);
-    return plain(
-      'characters-dropped',
-      `characters dropped (${dropped.length}: ${codePointList([...new Set(dropped)])})`,
-    );
+    return charactersDropped(droppedCharacters(kept, all));
   }
   if (kept.length > all.length && got.startsWith(sent)) {
     const added = chars(got.slice(sent.length));
@@ -280,7 +279,7 @@ export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext =
   // in every way, so the swap comes before any transformation.
   for (const [field, value] of Object.entries(context.others ?? {})) {
     const back = context.answered?.[field];
-    if (same(value, got) && !same(value, sent) && back !== undefined && same(back, sent))
+    if (deepEqual(value, got) && !deepEqual(value, sent) && back !== undefined && deepEqual(back, sent))
       return plain('value-of-another-field', `swapped with ${field}`);
   }
   // A field not sent (or sent another value) that changed to exactly this field's sent value: the value went to the
@@ -289,10 +288,10 @@ export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext =
     const own = Object.hasOwn(context.others ?? {}, field) ? context.others?.[field] : undefined;
     const moved =
       sent !== null &&
-      same(value, sent) &&
-      !same(got, sent) &&
-      !same(context.before?.[field], sent) &&
-      (own === undefined || !same(own, sent));
+      deepEqual(value, sent) &&
+      !deepEqual(got, sent) &&
+      !deepEqual(context.before?.[field], sent) &&
+      (own === undefined || !deepEqual(own, sent));
     if (moved && Object.hasOwn(context.before ?? {}, field))
       return plain('value-of-another-field', `its value stored in ${field} instead`);
   }
@@ -318,10 +317,6 @@ export function diagnose(sent: unknown, got: unknown, context: DiagnoseContext =
   }
   if (typeof sent === 'string' && typeof got === 'string') return plain('changed', firstChange(sent, got));
   return plain('changed', 'changed');
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A diagnosis as a violation carries it: the text to read and the kind a fingerprint is built from. */

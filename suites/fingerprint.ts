@@ -248,10 +248,11 @@ const unconfirmedRead = (v: Violation): boolean =>
 export function findingRule(v: Violation): string {
   // Refused alone as plain JSON too: the body's refusal (B3), or its null's (B2), whichever case carried it.
   if (v.refusedFor) return v.refusedFor === 'null' ? 'B2' : 'B3';
-  const kind = diagnosisPart(v.diagnosisKind);
-  // Except a look-alike property's value stored in the field (echo.ts blames B6): the alias is that bug, not a swap.
-  const alias = kind === 'value-of-another-field' && v.rule === 'B6';
-  if (v.check === 'echoes_sent_values' && isPlain(kind) && !alias) return 'S1';
+  // Not where echo.ts blamed B6 or B7 on evidence (an extra property's value stored, the whole body ignored): that
+  // is the bug, whatever the value happens to resemble.
+  const blamedOnEvidence = v.rule === 'B6' || v.rule === 'B7';
+  if (v.check === 'echoes_sent_values' && isPlain(diagnosisPart(v.diagnosisKind)) && !blamedOnEvidence)
+    return 'S1';
   // A GET after a rejected request that showed a change not seen again alone: a read, not the rejected write.
   if (unconfirmedRead(v)) return 'S4';
   return v.rule;

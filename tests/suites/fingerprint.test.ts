@@ -222,6 +222,10 @@ describe('fingerprintOf', () => {
     expect(fingerprintOf(other('B4'), valid, shown)).toBe('S1/value-of-another-field');
     expect(fingerprintOf(other('S1'), valid, shown)).toBe('S1/value-of-another-field');
     expect(fingerprintOf(other('B6'), valid, shown)).toBe('B6/value-of-another-field');
+    // Nor the whole body ignored (B7), whatever its fields' values resemble.
+    expect(fingerprintOf({ ...other('B7'), diagnosisKind: { kind: 'trimmed' } }, valid, shown)).toBe(
+      'B7/body-ignored',
+    );
   });
 
   it('a change after a rejected request that did not come back alone is a read’s, whatever it showed', () => {
